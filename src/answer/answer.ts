@@ -1,0 +1,60 @@
+/**
+ * Ranked hits → the answer users see: the best passages, near-duplicates dropped, each with its
+ * verbatim excerpt and citation; or answered=false when nothing is relevant enough to cite.
+ */
+import type { ArchiveStore } from '../index/store.js';
+import type { SearchResult } from '../search/search.js';
+import type { Answer, AnswerResult } from '../types.js';
+import { bestExcerpt } from './excerpt.js';
+
+/** Relevance bars, tuned on test/eval/questions.jsonl (see README, "Evaluation"). */
+export const THRESHOLDS = {
+  /** The best passage must cover this share of the question's IDF weight… */
+  minCoverage: 0.55,
+  /** …or, in hybrid mode, be at least this similar to the question. */
+  minSimilarity: 0.9,
+  /** Further results must reach this share of the best one's coverage. */
+  relativeCoverage: 0.5,
+  /** Passages sharing this much of their terms (Jaccard) count as the same text. */
+  duplicateJaccard: 0.8,
+};
+
+const relevant = (h: { coverage: number; similarity: number | null }, minCoverage: number) =>
+  h.coverage >= minCoverage || (h.similarity ?? 0) >= THRESHOLDS.minSimilarity;
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 1 : shared / union;
+}
+
+/** Build the answer from search results; `top` results at most. */
+export function composeAnswer(question: string, search: SearchResult, store: ArchiveStore, top: number): Answer {
+  const best = search.hits.find((h) => relevant(h, THRESHOLDS.minCoverage));
+  if (!best) return { question, answered: false, results: [] };
+  const floor = Math.max(best.coverage * THRESHOLDS.relativeCoverage, 0.2);
+
+  const chosen: typeof search.hits = [];
+  for (const hit of search.hits) {
+    if (chosen.length >= top) break;
+    if (!relevant(hit, floor)) continue;
+    if (chosen.some((c) => jaccard(c.passageTerms, hit.passageTerms) >= THRESHOLDS.duplicateJaccard)) continue;
+    chosen.push(hit);
+  }
+  const passages = new Map(store.passages(chosen.map((h) => h.id)).map((p) => [p.id, p]));
+  const results: AnswerResult[] = chosen.flatMap((hit, i) => {
+    const p = passages.get(hit.id);
+    if (!p) return [];
+    const { id, title, source, date, file } = p.article;
+    return [{
+      rank: i + 1,
+      score: Number(hit.score.toFixed(4)),
+      text: p.text,
+      excerpt: bestExcerpt(p.text, search.weights).text,
+      article: { id, title, source, date, file },
+      position: p.position,
+    }];
+  });
+  return { question, answered: results.length > 0, results };
+}

@@ -1,0 +1,182 @@
+/**
+ * The archive as the bot and the CLI see it: open the index under INDEX_DIR, keep it in step with
+ * DATA_DIR, answer questions, add and delete articles. Re-indexing runs one at a time; questions
+ * keep being answered from the committed index while it runs.
+ */
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { composeAnswer } from './answer/answer.js';
+import type { Config } from './config.js';
+import { loadEmbedder, type Embedder } from './embed/embedder.js';
+import { IngestError } from './ingest/errors.js';
+import { hasArticleExtension, readArticleFile, ARTICLE_EXTENSIONS } from './ingest/read-article-file.js';
+import { replaceAtomically } from './index/atomic-write.js';
+import { indexDataDir, type ProgressFn } from './index/indexer.js';
+import { ArchiveStore } from './index/store.js';
+import { VectorIndex } from './index/vector-index.js';
+import type { Logger } from './log.js';
+import { searchPassages } from './search/search.js';
+import type { Answer, ArticleInfo, IndexReport, SearchMode } from './types.js';
+
+export { IngestError };
+export type { Answer, ArticleInfo, IndexReport, SearchMode };
+
+export interface ArchiveStats {
+  articles: number;
+  passages: number;
+  dateFrom: string | null;
+  dateTo: string | null;
+  sources: string[];
+  indexBytes: number;
+  mode: SearchMode;
+}
+
+export interface ArticleDetail {
+  article: ArticleInfo;
+  passages: { position: number; text: string }[];
+}
+
+export interface AddedFile {
+  file: string;
+  articles: ArticleInfo[];
+}
+
+const STORE_FILE = 'sanad.sqlite';
+
+/** A file name safe to write under DATA_DIR: no directories, no dot-files, a known extension. */
+export function safeFileName(original: string): string {
+  const ext = extname(original).toLowerCase();
+  const stem = basename(original, extname(original))
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+    .replace(/^-+|-+$/gu, '')
+    .slice(0, 80);
+  return `${stem || 'article'}${ext}`;
+}
+
+function dirBytes(dir: string): number {
+  return readdirSync(dir).reduce((sum, name) => {
+    const s = statSync(join(dir, name));
+    return sum + (s.isFile() ? s.size : 0);
+  }, 0);
+}
+
+export class Archive {
+  private running: Promise<IndexReport> | null = null;
+
+  private constructor(
+    private readonly config: Config,
+    private readonly log: Logger,
+    private readonly store: ArchiveStore,
+    private readonly embedder: Embedder | null,
+    private readonly vectors: VectorIndex | null,
+  ) {}
+
+  get mode(): SearchMode {
+    return this.embedder ? 'hybrid' : 'lexical';
+  }
+
+  /** Open (or create) the index; falls back to lexical mode, with one log line, when no model loads. */
+  static async open(config: Config, log: Logger): Promise<Archive> {
+    mkdirSync(config.indexDir, { recursive: true });
+    mkdirSync(config.dataDir, { recursive: true });
+    const store = new ArchiveStore(join(config.indexDir, STORE_FILE));
+    const loaded = await loadEmbedder({
+      model: config.embeddingModel,
+      modelDir: config.modelDir,
+      cacheDir: join(config.indexDir, 'models'),
+    });
+    if (!loaded.embedder) {
+      log.warn(loaded.reason);
+      return new Archive(config, log, store, null, null);
+    }
+    const { embedder } = loaded;
+    if (store.getMeta('embedding_model') !== embedder.model || store.getMeta('embedding_dim') !== String(embedder.dim)) {
+      store.clearVectors();
+      store.setMeta('embedding_model', embedder.model);
+      store.setMeta('embedding_dim', String(embedder.dim));
+    }
+    const { index, rebuilt } = VectorIndex.open(config.indexDir, embedder.model, embedder.dim, store.generation(), () => store.vectors());
+    if (rebuilt && index.size > 0) log.info({ vectors: index.size }, 'vector index rebuilt from the store');
+    return new Archive(config, log, store, embedder, index);
+  }
+
+  /** Bring the index in step with DATA_DIR; concurrent calls share the run in progress. */
+  index(opts: { onProgress?: ProgressFn } = {}): Promise<IndexReport> {
+    this.running ??= indexDataDir(
+      { dataDir: this.config.dataDir, maxFileBytes: this.config.maxFileBytes, store: this.store, embedder: this.embedder, vectors: this.vectors },
+      opts.onProgress,
+    ).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /** True while a re-index is running. */
+  get indexing(): boolean {
+    return this.running !== null;
+  }
+
+  async ask(question: string, opts: { top?: number } = {}): Promise<Answer> {
+    const search = await searchPassages(question, { store: this.store, embedder: this.embedder, vectors: this.vectors });
+    return composeAnswer(question, search, this.store, opts.top ?? 5);
+  }
+
+  /**
+   * Save an uploaded file into DATA_DIR under a safe name and index it. The file is parsed first,
+   * so a refused file (IngestError) never reaches DATA_DIR.
+   */
+  async addFile(originalName: string, bytes: Buffer): Promise<AddedFile> {
+    if (!hasArticleExtension(originalName)) throw new IngestError(`unsupported file type: use ${ARTICLE_EXTENSIONS.join(', ')}`);
+    const file = safeFileName(originalName);
+    readArticleFile(file, bytes, this.config.maxFileBytes);
+    await this.running;
+    replaceAtomically(join(this.config.dataDir, file), (temp) => writeFileSync(temp, bytes));
+    const report = await this.index();
+    const failure = report.failed.find((f) => f.file === file);
+    if (failure) throw new IngestError(failure.reason);
+    return { file, articles: this.store.article(file) };
+  }
+
+  /** Remove an article's file from DATA_DIR and its passages from the index. */
+  async deleteArticle(idOrFile: string): Promise<ArticleInfo[]> {
+    const articles = this.store.article(idOrFile);
+    const file = articles[0]?.file;
+    if (!file) return [];
+    await this.running;
+    const path = join(this.config.dataDir, file);
+    if (existsSync(path)) rmSync(path);
+    await this.index();
+    return articles;
+  }
+
+  sources(): ArticleInfo[] {
+    return this.store.articles();
+  }
+
+  show(idOrFile: string): ArticleDetail | null {
+    const article = this.store.article(idOrFile)[0];
+    return article ? { article, passages: this.store.articlePassages(article.id) } : null;
+  }
+
+  stats(): ArchiveStats {
+    const articles = this.store.articles();
+    const dates = articles.map((a) => a.date).filter((d): d is string => d !== null).sort();
+    return {
+      articles: articles.length,
+      passages: this.store.passageCount(),
+      dateFrom: dates[0] ?? null,
+      dateTo: dates[dates.length - 1] ?? null,
+      sources: [...new Set(articles.map((a) => a.source).filter((s): s is string => s !== null))],
+      indexBytes: dirBytes(this.config.indexDir),
+      mode: this.mode,
+    };
+  }
+
+  close(): void {
+    this.store.close();
+  }
+}
+
+/** Open the archive described by `config`. */
+export function openArchive(config: Config, log: Logger): Promise<Archive> {
+  return Archive.open(config, log);
+}

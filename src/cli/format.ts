@@ -1,0 +1,20 @@
+/** Plain-text rendering of answers and article lists for the terminal. */
+import type { Answer, ArticleInfo } from '../types.js';
+
+/** A citation line: outlet · date · title · file. */
+export function citation(a: { source: string | null; date: string | null; title: string; file: string }): string {
+  return [a.source ?? 'unknown outlet', a.date ?? 'undated', a.title, a.file].join(' · ');
+}
+
+export function formatAnswer(answer: Answer): string {
+  const lines = [`? ${answer.question}`];
+  if (!answer.answered) return [...lines, '  not found: nothing in the archive answers this.'].join('\n');
+  for (const r of answer.results) {
+    lines.push(`  ${r.rank}. «${r.excerpt}»`, `     — ${citation(r.article)} (passage ${r.position}, score ${r.score})`);
+  }
+  return lines.join('\n');
+}
+
+export function formatSources(articles: ArticleInfo[]): string {
+  return articles.map((a) => `${a.id}  ${a.date ?? 'undated   '}  ${a.source ?? '?'}  ${a.title}  [${a.file}, ${a.passages} passages]`).join('\n');
+}

@@ -1,0 +1,132 @@
+/**
+ * The sanad CLI: `npm run cli -- <command>`. Build or update the index, ask questions, list and
+ * show articles, and measure retrieval quality, all from a terminal.
+ */
+import 'dotenv/config';
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import { openArchive, type Archive } from '../archive.js';
+import { loadConfig, ConfigError } from '../config.js';
+import { createLogger } from '../log.js';
+import { runEval } from './eval.js';
+import { showProgress } from './progress.js';
+import { citation, formatAnswer, formatSources } from './format.js';
+
+const DEMO_QUESTIONS = [
+  'متى دخلت طالبان كابول؟',
+  'ليش روسيا قلقانة من داعش بشمال أفغانستان؟',
+  'ماذا قال الكرملين عن إرسال قوات بريطانية إلى أوكرانيا؟',
+  'ما هي نتيجة مباراة ريال مدريد أمس؟',
+];
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 50) throw new InvalidArgumentError('a whole number from 1 to 50');
+  return n;
+};
+
+/** Open the archive for one command, and always close it. */
+async function withArchive<T>(fn: (archive: Archive) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, { human: true });
+  const archive = await openArchive(config, log);
+  try {
+    return await fn(archive);
+  } finally {
+    archive.close();
+  }
+}
+
+const print = (s: string): void => void process.stdout.write(`${s}\n`);
+
+const program = new Command('sanad').description('Cited answers from a news archive').showHelpAfterError();
+
+program
+  .command('index')
+  .description('build or update the index from DATA_DIR')
+  .option('--json', 'print one JSON object')
+  .action((opts: { json?: boolean }) =>
+    withArchive(async (archive) => {
+      const progress = opts.json ? undefined : showProgress();
+      const report = await archive.index({ onProgress: progress?.update }).finally(() => progress?.stop());
+      if (opts.json) return print(JSON.stringify(report));
+      print(`${report.articles} articles, ${report.passages} passages (${report.mode} mode): ${report.added} added, ${report.updated} updated, ${report.removed} removed, ${report.unchanged} unchanged`);
+      for (const f of report.failed) print(`  skipped ${f.file}: ${f.reason}`);
+    }),
+  );
+
+program
+  .command('ask')
+  .description('answer a question (or one per line of --file) with cited excerpts')
+  .argument('[question]')
+  .option('--top <k>', 'how many results', positiveInt, 5)
+  .option('--file <path>', 'questions, one per line')
+  .option('--json', 'one JSON object per question')
+  .action((question: string | undefined, opts: { top: number; file?: string; json?: boolean }) =>
+    withArchive(async (archive) => {
+      const questions = opts.file
+        ? readFileSync(opts.file, 'utf8').split(/\r?\n/u).map((l) => l.trim()).filter(Boolean)
+        : question?.trim() ? [question.trim()] : [];
+      if (questions.length === 0) program.error('ask needs a question, or --file with one question per line');
+      for (const q of questions) {
+        const answer = await archive.ask(q, { top: opts.top });
+        print(opts.json ? JSON.stringify(answer) : formatAnswer(answer));
+      }
+    }),
+  );
+
+program
+  .command('sources')
+  .description('list the indexed articles')
+  .option('--json', 'print JSON')
+  .action((opts: { json?: boolean }) =>
+    withArchive(async (archive) => {
+      const list = archive.sources();
+      print(opts.json ? JSON.stringify(list) : formatSources(list));
+    }),
+  );
+
+program
+  .command('show')
+  .description('print one article with its passages')
+  .argument('<id>', 'article id (from `sources`) or file name')
+  .option('--json', 'print JSON')
+  .action((id: string, opts: { json?: boolean }) =>
+    withArchive(async (archive) => {
+      const detail = archive.show(id);
+      if (!detail) return program.error(`no article with id or file "${id}"; see \`sources\``);
+      if (opts.json) return print(JSON.stringify({ ...detail.article, passages: detail.passages }));
+      print(`${detail.article.title}\n${citation(detail.article)}\n`);
+      for (const p of detail.passages) print(`[${p.position}] ${p.text}\n`);
+    }),
+  );
+
+program
+  .command('eval')
+  .description('Hit@1, Hit@3, MRR and abstention over a question set')
+  .argument('[questions]', 'JSONL question set', 'test/eval/questions.jsonl')
+  .option('--json', 'print JSON')
+  .action((file: string, opts: { json?: boolean }) =>
+    withArchive(async (archive) => {
+      await archive.index();
+      const report = await runEval(archive, file);
+      print(opts.json ? JSON.stringify(report) : report.table);
+    }),
+  );
+
+program
+  .command('demo')
+  .description('index DATA_DIR and answer a few sample questions')
+  .action(() =>
+    withArchive(async (archive) => {
+      const r = await archive.index();
+      print(`indexed ${r.articles} articles, ${r.passages} passages (${r.mode} mode)\n`);
+      for (const q of DEMO_QUESTIONS) print(`${formatAnswer(await archive.ask(q, { top: 2 }))}\n`);
+    }),
+  );
+
+program.parseAsync().catch((err: unknown) => {
+  if (err instanceof ConfigError) process.stderr.write(`sanad: ${err.message}\n`);
+  else process.stderr.write(`sanad: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

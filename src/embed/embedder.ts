@@ -1,0 +1,228 @@
+/**
+ * Sentence embeddings through transformers.js (ONNX Runtime on the CPU), with the e5 conventions:
+ * "passage: " / "query: " prefixes, mean pooling, L2 normalisation.
+ *
+ * Loading never throws and never hangs: the archive must still answer lexically when the model
+ * cannot be had (offline, broken folder, EMBEDDING_MODEL=none), so every failure becomes
+ * `{ embedder: null, reason }` with a one-line reason for the log.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { FeatureExtractionPipeline } from '@huggingface/transformers';
+
+/** Turns texts into unit-length vectors; cosine similarity is then a plain dot product. */
+export interface Embedder {
+  /** Identity of the model: the hub id, or the absolute folder when loaded from MODEL_DIR. */
+  readonly model: string;
+  /** Vector length. */
+  readonly dim: number;
+  /** Embed archive passages ("passage: " prefix), in batches. */
+  embedPassages(texts: string[]): Promise<Float32Array[]>;
+  /** Embed a question ("query: " prefix). */
+  embedQuery(text: string): Promise<Float32Array>;
+}
+
+export type EmbedderLoad = { embedder: Embedder } | { embedder: null; reason: string };
+
+export interface LoadEmbedderOptions {
+  /** Hub id (e.g. Xenova/multilingual-e5-small), or 'none' for lexical-only mode. */
+  model: string;
+  /** Local model folder (config.json, tokenizer.json, tokenizer_config.json, onnx/); nothing is downloaded. */
+  modelDir?: string;
+  /** Where hub downloads are cached, so a model fetched once works offline afterwards. */
+  cacheDir: string;
+  /** Give up on a hub download that makes no progress for this long (default 15 s). */
+  timeoutMs?: number;
+}
+
+type Transformers = typeof import('@huggingface/transformers');
+
+const BATCH_SIZE = 16;
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** A copy of `v` scaled to unit length (zeros stay zeros); pooled output is re-normalised so callers can rely on it. */
+function unitCopy(v: ArrayLike<number>): Float32Array {
+  let sum = 0;
+  for (let i = 0; i < v.length; i++) sum += v[i]! * v[i]!;
+  const norm = Math.sqrt(sum);
+  const out = new Float32Array(v.length);
+  if (norm > 0 && Number.isFinite(norm)) for (let i = 0; i < v.length; i++) out[i] = v[i]! / norm;
+  return out;
+}
+
+class PipelineEmbedder implements Embedder {
+  constructor(
+    readonly model: string,
+    readonly dim: number,
+    private readonly extract: FeatureExtractionPipeline,
+  ) {}
+
+  /** Rows of the pooled [n, dim] output as independent unit vectors (not views into ORT's buffer). */
+  private async run(texts: string[]): Promise<Float32Array[]> {
+    const out = await this.extract(texts, { pooling: 'mean', normalize: true });
+    const data = out.data as Float32Array;
+    const dim = out.dims[1] ?? 0;
+    return texts.map((_, i) => unitCopy(data.subarray(i * dim, (i + 1) * dim)));
+  }
+
+  async embedPassages(texts: string[]): Promise<Float32Array[]> {
+    const vectors: Float32Array[] = [];
+    for (let i = 0; i < texts.length; i += BATCH_SIZE) {
+      vectors.push(...(await this.run(texts.slice(i, i + BATCH_SIZE).map((t) => `passage: ${t}`))));
+    }
+    return vectors;
+  }
+
+  async embedQuery(text: string): Promise<Float32Array> {
+    return (await this.run([`query: ${text}`]))[0]!;
+  }
+}
+
+/** First line of an error (and of its cause, which holds e.g. ENOTFOUND for fetch), kept short for a log line. */
+function shortCause(err: unknown): string {
+  const line = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim();
+  const cause = err instanceof Error && err.cause !== undefined ? ` (${line(err.cause)})` : '';
+  const text = line(err) + cause;
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+}
+
+class LoadTimeout extends Error {}
+
+/**
+ * Build the pipeline and check it embeds (a folder can look right and still hold a broken graph).
+ * With `idleMs` (network loads), the wait between progress events is bounded: on expiry `onTimeout`
+ * runs (to abort downloads) and the promise rejects, so a slow but moving download still succeeds.
+ * The timer is unref'd so it never keeps the process alive by itself. Local loads are not timed: they
+ * cannot stall, and a big model's session set-up on a slow machine must not be mistaken for a hang.
+ */
+async function buildPipeline(
+  tf: Transformers,
+  model: string,
+  options: { dtype: 'q8' | 'fp32'; local_files_only: boolean; cache_dir: string },
+  idleMs?: number,
+  onTimeout: () => void = () => {},
+): Promise<{ extract: FeatureExtractionPipeline; dim: number }> {
+  let timer: NodeJS.Timeout | undefined;
+  let fail: (e: Error) => void = () => {};
+  const timedOut = new Promise<never>((_, reject) => (fail = reject));
+  const arm = (): void => {
+    if (idleMs === undefined) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      onTimeout();
+      fail(new LoadTimeout(`no progress for ${idleMs / 1000} s`));
+    }, idleMs);
+    timer.unref();
+  };
+  arm();
+  try {
+    const load = (async () => {
+      const extract = await tf.pipeline('feature-extraction', model, { ...options, progress_callback: () => arm() });
+      const probe = await extract(['query: probe'], { pooling: 'mean', normalize: true });
+      const dim = probe.dims.length === 2 ? (probe.dims[1] ?? 0) : 0;
+      if (dim <= 0) throw new Error(`unexpected output shape [${probe.dims.join(', ')}]`);
+      return { extract, dim };
+    })();
+    return await Promise.race([load, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Load from a local folder only; explains precisely what is missing. */
+async function loadFromDir(tf: Transformers, opts: LoadEmbedderOptions, dir: string): Promise<EmbedderLoad> {
+  const fail = (why: string): EmbedderLoad => ({ embedder: null, reason: `model folder ${dir} ${why}; running in lexical mode` });
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return fail('not found');
+  const missing = ['config.json', 'tokenizer.json', 'tokenizer_config.json'].filter((f) => !existsSync(path.join(dir, f)));
+  if (missing.length > 0) return fail(`is missing ${missing.join(', ')}`);
+  // q8 is what the hub's Xenova exports ship as model_quantized.onnx; plain model.onnx is the fp32 fallback.
+  const dtype = existsSync(path.join(dir, 'onnx', 'model_quantized.onnx'))
+    ? 'q8'
+    : existsSync(path.join(dir, 'onnx', 'model.onnx'))
+      ? 'fp32'
+      : null;
+  if (!dtype) return fail('has no onnx/model_quantized.onnx or onnx/model.onnx');
+  // An absolute path is not a valid hub id, so transformers.js reads it as a folder (a relative
+  // "a/b" would be taken as a hub id and looked up under env.localModelPath instead).
+  tf.env.allowLocalModels = true;
+  tf.env.allowRemoteModels = false;
+  try {
+    const { extract, dim } = await buildPipeline(tf, dir, { dtype, local_files_only: true, cache_dir: opts.cacheDir });
+    return { embedder: new PipelineEmbedder(dir, dim, extract) };
+  } catch (err) {
+    return fail(`could not be loaded: ${shortCause(err)}`);
+  }
+}
+
+/**
+ * Load a hub model: from the cache when present (works offline), else download it. The download goes
+ * through an abortable fetch, so a stalled or unreachable hub fails within `timeoutMs` and leaves no
+ * socket that would keep the process alive.
+ */
+async function loadFromHub(tf: Transformers, opts: LoadEmbedderOptions): Promise<EmbedderLoad> {
+  const idleMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const options = { dtype: 'q8' as const, cache_dir: opts.cacheDir };
+  // pipeline() pre-scans files without forwarding cache_dir/local_files_only, so the globals must agree.
+  tf.env.cacheDir = opts.cacheDir;
+  tf.env.allowLocalModels = true;
+  tf.env.allowRemoteModels = false;
+  try {
+    const { extract, dim } = await buildPipeline(tf, opts.model, { ...options, local_files_only: true });
+    return { embedder: new PipelineEmbedder(opts.model, dim, extract) };
+  } catch {
+    // Not cached (or incomplete): try the hub.
+  }
+
+  const originalFetch = (plainFetch ??= tf.env.fetch);
+  const abort = new AbortController();
+  tf.env.fetch = (input: string | URL, init?: RequestInit) => originalFetch(input, { ...init, signal: abort.signal });
+  tf.env.allowRemoteModels = true;
+  try {
+    const { extract, dim } = await buildPipeline(tf, opts.model, { ...options, local_files_only: false }, idleMs, () =>
+      abort.abort(),
+    );
+    tf.env.fetch = originalFetch;
+    return { embedder: new PipelineEmbedder(opts.model, dim, extract) };
+  } catch (err) {
+    // Abort whatever is still in flight; the aborting fetch stays installed so late requests fail at once.
+    abort.abort();
+    const offline = err instanceof LoadTimeout || /fetch failed|ENOTFOUND|EAI_AGAIN|ECONN|ETIMEDOUT|abort/i.test(shortCause(err));
+    return {
+      embedder: null,
+      reason: `embedding model ${opts.model} unavailable${offline ? ' (offline?)' : ''}: ${shortCause(err)}; running in lexical mode`,
+    };
+  } finally {
+    tf.env.allowRemoteModels = false; // nothing else should reach the network once loading is over
+  }
+}
+
+/** transformers.js's own fetch, captured before any of our abortable wrappers replace it. */
+let plainFetch: Transformers['env']['fetch'] | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Load the embedding model described by `opts`. Never throws, never hangs: returns `{ embedder: null, reason }`
+ * with a one-line reason when no model can be had. Calls are serialised because transformers.js is
+ * configured through process-wide `env` settings.
+ */
+export function loadEmbedder(opts: LoadEmbedderOptions): Promise<EmbedderLoad> {
+  const run = queue.then(() => loadEmbedderNow(opts));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function loadEmbedderNow(opts: LoadEmbedderOptions): Promise<EmbedderLoad> {
+  if (opts.model === 'none') return { embedder: null, reason: 'EMBEDDING_MODEL=none: lexical mode' };
+  let tf: Transformers;
+  try {
+    tf = await import('@huggingface/transformers'); // loaded lazily: lexical mode never pays for ONNX Runtime
+  } catch (err) {
+    return { embedder: null, reason: `cannot load @huggingface/transformers: ${shortCause(err)}; running in lexical mode` };
+  }
+  tf.env.logLevel = tf.LogLevel.ERROR; // its warnings (e.g. "Unable to load from local path") would only repeat our reason
+  try {
+    return opts.modelDir ? await loadFromDir(tf, opts, path.resolve(opts.modelDir)) : await loadFromHub(tf, opts);
+  } catch (err) {
+    return { embedder: null, reason: `embedding model ${opts.model} unavailable: ${shortCause(err)}; running in lexical mode` };
+  }
+}

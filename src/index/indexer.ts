@@ -1,0 +1,121 @@
+/**
+ * DATA_DIR → store + vector index, incrementally: a file whose bytes hash the same costs nothing,
+ * an edited file is replaced (re-embedding only passages whose text changed), a deleted file is
+ * removed. A file that cannot be read is reported and skipped; what was indexed from it stays.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Embedder } from '../embed/embedder.js';
+import { IngestError } from '../ingest/errors.js';
+import { toPassages } from '../ingest/passages.js';
+import { hasArticleExtension, readArticleFile } from '../ingest/read-article-file.js';
+import { terms } from '../ingest/terms.js';
+import type { IndexFailure, IndexReport, ParsedArticle } from '../types.js';
+import type { ArchiveStore, NewArticle } from './store.js';
+import type { VectorIndex } from './vector-index.js';
+
+export type ProgressFn = (done: number, total: number, file: string) => void;
+
+export interface IndexTarget {
+  dataDir: string;
+  maxFileBytes: number;
+  store: ArchiveStore;
+  /** Both set in hybrid mode; both null in lexical mode. */
+  embedder: Embedder | null;
+  vectors: VectorIndex | null;
+}
+
+/** Article files under `dir`, relative paths with forward slashes, hidden files and temp files skipped. */
+export function listArticleFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name.includes('.tmp-')) continue;
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && hasArticleExtension(entry.name)) out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Passages + terms + vectors (reused by content hash where possible) for one file's articles. */
+async function prepare(parsed: ParsedArticle[], target: IndexTarget): Promise<NewArticle[]> {
+  const articles = parsed.map((p) => ({
+    parsed: p,
+    titleTerms: terms(p.title),
+    passages: toPassages(p.paragraphs).map((passage) => ({
+      ...passage,
+      terms: terms(passage.text),
+      vector: target.embedder ? target.store.vectorByHash(passage.hash) : null,
+    })),
+  }));
+  if (target.embedder) {
+    const missing = articles.flatMap((a) => a.passages).filter((p) => p.vector === null);
+    const vectors = await target.embedder.embedPassages(missing.map((p) => p.text));
+    missing.forEach((p, i) => (p.vector = vectors[i]!));
+  }
+  return articles;
+}
+
+/** Bring the index in step with DATA_DIR. */
+export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn): Promise<IndexReport> {
+  const { store, vectors } = target;
+  const files = listArticleFiles(target.dataDir);
+  const known = store.fileHashes();
+  const report: IndexReport = {
+    articles: 0, passages: 0, added: 0, updated: 0, removed: 0, unchanged: 0,
+    failed: [] as IndexFailure[], mode: target.embedder ? 'hybrid' : 'lexical',
+  };
+
+  for (const [i, file] of files.entries()) {
+    onProgress?.(i, files.length, file);
+    try {
+      const full = join(target.dataDir, file);
+      if (statSync(full).size > target.maxFileBytes) {
+        throw new IngestError(`file too large: ${statSync(full).size} bytes, the limit is ${target.maxFileBytes}`);
+      }
+      const bytes = readFileSync(full);
+      const hash = sha256(bytes);
+      if (known.get(file) === hash) {
+        report.unchanged++;
+        continue;
+      }
+      const articles = await prepare(readArticleFile(file, bytes, target.maxFileBytes), target);
+      const change = store.replaceFile(file, hash, articles);
+      change.removed.forEach((id) => vectors?.remove(id));
+      change.added.forEach(({ id, vector }) => vector && vectors?.add(id, vector));
+      if (known.has(file)) report.updated++;
+      else report.added++;
+    } catch (err) {
+      if (!(err instanceof IngestError) && !(err instanceof Error && 'code' in err)) throw err;
+      report.failed.push({ file, reason: err.message });
+    }
+  }
+  onProgress?.(files.length, files.length, '');
+
+  const present = new Set(files);
+  for (const file of known.keys()) {
+    if (present.has(file)) continue;
+    store.removeFile(file).forEach((id) => vectors?.remove(id));
+    report.removed++;
+  }
+
+  if (target.embedder && vectors) {
+    const missing = store.passagesWithoutVector();
+    if (missing.length > 0) {
+      const embedded = await target.embedder.embedPassages(missing.map((m) => m.text));
+      const updates = missing.map((m, i) => ({ id: m.id, vector: embedded[i]! }));
+      store.setVectors(updates);
+      updates.forEach(({ id, vector }) => vectors.add(id, vector));
+    }
+    vectors.save(store.generation());
+  }
+  report.articles = store.articles().length;
+  report.passages = store.passageCount();
+  return report;
+}

@@ -1,0 +1,232 @@
+/**
+ * The transactional store beside the vector index: files, articles, passages (original text and
+ * vectors) and an FTS5 lexical index, in one SQLite file. Every change to a file's articles is one
+ * transaction, so a crash leaves either the old or the new version, never a mix.
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import type { ArticleInfo, ParsedArticle, Passage } from '../types.js';
+
+export interface NewPassage extends Passage {
+  /** Matching terms for the lexical index (see ingest/terms). */
+  terms: string[];
+  vector: Float32Array | null;
+}
+
+export interface NewArticle {
+  parsed: ParsedArticle;
+  /** Matching terms of the title, indexed with every passage (weighted below the body). */
+  titleTerms: string[];
+  passages: NewPassage[];
+}
+
+export interface StoredPassage {
+  id: number;
+  position: number;
+  text: string;
+  article: ArticleInfo;
+}
+
+export interface FileChange {
+  /** Passage ids that no longer exist (their vectors must leave the vector index). */
+  removed: number[];
+  /** New passage ids with their vectors, when they have one. */
+  added: { id: number; vector: Float32Array | null }[];
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (file TEXT PRIMARY KEY, hash TEXT NOT NULL, indexed_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+  id TEXT PRIMARY KEY, file TEXT NOT NULL REFERENCES files(file) ON DELETE CASCADE, part INTEGER NOT NULL,
+  title TEXT NOT NULL, date TEXT, source TEXT, section TEXT);
+CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
+CREATE TABLE IF NOT EXISTS passages (
+  id INTEGER PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL, text TEXT NOT NULL, hash TEXT NOT NULL, vector BLOB);
+CREATE INDEX IF NOT EXISTS passages_article ON passages(article_id, position);
+CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash);
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab(passages_fts, 'row');
+CREATE TRIGGER IF NOT EXISTS passages_fts_delete AFTER DELETE ON passages BEGIN
+  DELETE FROM passages_fts WHERE rowid = old.id;
+END;
+`;
+
+const ARTICLE_COLUMNS = `a.id, a.title, a.source, a.date, a.section, a.file,
+  (SELECT COUNT(*) FROM passages p WHERE p.article_id = a.id) AS passages`;
+
+/** Stable article id: the same file and part always get the same short id. */
+export function articleId(file: string, part: number): string {
+  return createHash('sha1').update(`${file}#${part}`).digest('hex').slice(0, 10);
+}
+
+const toBlob = (v: Float32Array | null) => (v ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : null);
+const fromBlob = (b: Buffer) => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+
+/** One SQLite database holding everything but the HNSW graph. */
+export class ArchiveStore {
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+  }
+
+  getMeta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /** Bumped by every committed change; the vector index records the one it matches. */
+  generation(): number {
+    return Number(this.getMeta('generation') ?? 0);
+  }
+
+  private bump(): void {
+    this.setMeta('generation', String(this.generation() + 1));
+  }
+
+  fileHashes(): Map<string, string> {
+    const rows = this.db.prepare('SELECT file, hash FROM files').all() as { file: string; hash: string }[];
+    return new Map(rows.map((r) => [r.file, r.hash]));
+  }
+
+  /** A vector already computed for this exact text, so an edit re-embeds only what changed. */
+  vectorByHash(hash: string): Float32Array | null {
+    const row = this.db.prepare('SELECT vector FROM passages WHERE hash = ? AND vector IS NOT NULL LIMIT 1').get(hash) as
+      | { vector: Buffer }
+      | undefined;
+    return row ? fromBlob(row.vector) : null;
+  }
+
+  /** Replace everything indexed from `file` with `articles`, atomically. */
+  replaceFile(file: string, hash: string, articles: NewArticle[]): FileChange {
+    return this.db.transaction((): FileChange => {
+      const removed = this.passageIdsOf(file);
+      this.db.prepare('DELETE FROM files WHERE file = ?').run(file);
+      this.db.prepare('INSERT INTO files (file, hash, indexed_at) VALUES (?, ?, ?)').run(file, hash, new Date().toISOString());
+      const insertArticle = this.db.prepare(
+        'INSERT INTO articles (id, file, part, title, date, source, section) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      const insertPassage = this.db.prepare('INSERT INTO passages (article_id, position, text, hash, vector) VALUES (?, ?, ?, ?, ?)');
+      const insertFts = this.db.prepare('INSERT INTO passages_fts (rowid, title, body) VALUES (?, ?, ?)');
+      const added: FileChange['added'] = [];
+      for (const { parsed, titleTerms, passages } of articles) {
+        const id = articleId(file, parsed.part);
+        insertArticle.run(id, file, parsed.part, parsed.title, parsed.date, parsed.source, parsed.section);
+        for (const p of passages) {
+          const rowid = Number(insertPassage.run(id, p.position, p.text, p.hash, toBlob(p.vector)).lastInsertRowid);
+          insertFts.run(rowid, titleTerms.join(' '), p.terms.join(' '));
+          added.push({ id: rowid, vector: p.vector });
+        }
+      }
+      this.bump();
+      return { removed, added };
+    })();
+  }
+
+  /** Forget a file and everything indexed from it; returns the passage ids removed. */
+  removeFile(file: string): number[] {
+    return this.db.transaction(() => {
+      const removed = this.passageIdsOf(file);
+      this.db.prepare('DELETE FROM files WHERE file = ?').run(file);
+      this.bump();
+      return removed;
+    })();
+  }
+
+  private passageIdsOf(file: string): number[] {
+    return (
+      this.db.prepare('SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE a.file = ?').all(file) as { id: number }[]
+    ).map((r) => r.id);
+  }
+
+  /** Passages that still need a vector (new model, or indexed while no model was available). */
+  passagesWithoutVector(): { id: number; text: string }[] {
+    return this.db.prepare('SELECT id, text FROM passages WHERE vector IS NULL ORDER BY id').all() as { id: number; text: string }[];
+  }
+
+  setVectors(vectors: { id: number; vector: Float32Array }[]): void {
+    this.db.transaction(() => {
+      const update = this.db.prepare('UPDATE passages SET vector = ? WHERE id = ?');
+      for (const { id, vector } of vectors) update.run(toBlob(vector), id);
+      this.bump();
+    })();
+  }
+
+  /** Drop every vector, when the embedding model changes and old vectors mean nothing. */
+  clearVectors(): void {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE passages SET vector = NULL').run();
+      this.bump();
+    })();
+  }
+
+  *vectors(): Generator<{ id: number; vector: Float32Array }> {
+    for (const row of this.db.prepare('SELECT id, vector FROM passages WHERE vector IS NOT NULL').iterate() as Iterable<{
+      id: number;
+      vector: Buffer;
+    }>) {
+      yield { id: row.id, vector: fromBlob(row.vector) };
+    }
+  }
+
+  /** BM25-ranked passages matching any of `terms` (title weighted below body). */
+  lexicalSearch(terms: string[], limit: number): { id: number; bm25: number; body: string }[] {
+    if (terms.length === 0) return [];
+    const query = [...new Set(terms)].map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
+    return this.db
+      .prepare(
+        `SELECT rowid AS id, bm25(passages_fts, 0.3, 1.0) AS bm25, body FROM passages_fts
+         WHERE passages_fts MATCH ? ORDER BY bm25 LIMIT ?`,
+      )
+      .all(query, limit) as { id: number; bm25: number; body: string }[];
+  }
+
+  /** How many passages contain each term (body or title), for IDF weights. */
+  documentFrequencies(terms: string[]): Map<string, number> {
+    const stmt = this.db.prepare('SELECT doc FROM passages_vocab WHERE term = ?');
+    return new Map(terms.map((t) => [t, (stmt.get(t) as { doc: number } | undefined)?.doc ?? 0]));
+  }
+
+  passageCount(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM passages').get() as { n: number }).n;
+  }
+
+  passages(ids: number[]): StoredPassage[] {
+    const stmt = this.db.prepare(`SELECT p.id AS pid, p.position, p.text, ${ARTICLE_COLUMNS}
+      FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id = ?`);
+    return ids.flatMap((id) => {
+      const row = stmt.get(id) as (ArticleInfo & { pid: number; position: number; text: string }) | undefined;
+      if (!row) return [];
+      const { pid, position, text, ...article } = row;
+      return [{ id: pid, position, text, article }];
+    });
+  }
+
+  articles(): ArticleInfo[] {
+    return this.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a ORDER BY a.date IS NULL, a.date DESC, a.file, a.part`).all() as ArticleInfo[];
+  }
+
+  article(idOrFile: string): ArticleInfo[] {
+    return this.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ? OR a.file = ? ORDER BY a.part`).all(idOrFile, idOrFile) as ArticleInfo[];
+  }
+
+  articlePassages(articleId: string): { position: number; text: string }[] {
+    return this.db.prepare('SELECT position, text FROM passages WHERE article_id = ? ORDER BY position').all(articleId) as {
+      position: number;
+      text: string;
+    }[];
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

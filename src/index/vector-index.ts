@@ -1,0 +1,113 @@
+/**
+ * Dense vectors in an HNSW graph (hnswlib-node), cosine space, labels = passage ids. The graph is a
+ * cache of the vectors kept in the store: it is saved with temp file + rename together with the
+ * store generation it reflects, and rebuilt from the store when the two disagree (after a crash).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import hnswlib from 'hnswlib-node';
+import { replaceAtomically, writeFileAtomically } from './atomic-write.js';
+
+const GRAPH_FILE = 'vectors.hnsw';
+const STATE_FILE = 'vectors.json';
+const INITIAL_CAPACITY = 1024;
+
+interface GraphState {
+  generation: number;
+  model: string;
+  dim: number;
+  count: number;
+}
+
+/** The in-memory graph plus what it takes to keep it in step with the store. */
+export class VectorIndex {
+  private graph: hnswlib.HierarchicalNSW;
+  private live = new Set<number>();
+  private dirty = false;
+
+  private constructor(private readonly dir: string, readonly model: string, readonly dim: number) {
+    this.graph = VectorIndex.emptyGraph(dim);
+  }
+
+  private static emptyGraph(dim: number): hnswlib.HierarchicalNSW {
+    const g = new hnswlib.HierarchicalNSW('cosine', dim);
+    g.initIndex({ maxElements: INITIAL_CAPACITY, m: 16, efConstruction: 200, randomSeed: 42, allowReplaceDeleted: true });
+    return g;
+  }
+
+  /**
+   * Open the saved graph when it matches `generation`, model and dim; otherwise rebuild it from
+   * `vectors` (the store's copy). Returns the index and whether it had to be rebuilt.
+   */
+  static open(
+    dir: string,
+    model: string,
+    dim: number,
+    generation: number,
+    vectors: () => Iterable<{ id: number; vector: Float32Array }>,
+  ): { index: VectorIndex; rebuilt: boolean } {
+    const index = new VectorIndex(dir, model, dim);
+    const state = index.readState();
+    if (state && state.generation === generation && state.model === model && state.dim === dim && existsSync(join(dir, GRAPH_FILE))) {
+      try {
+        const g = new hnswlib.HierarchicalNSW('cosine', dim);
+        g.readIndexSync(join(dir, GRAPH_FILE), true);
+        index.graph = g;
+        index.live = new Set(g.getIdsList());
+        if (index.live.size === state.count) return { index, rebuilt: false };
+      } catch {
+        // unreadable graph: rebuild below
+      }
+    }
+    index.graph = VectorIndex.emptyGraph(dim);
+    index.live.clear();
+    for (const { id, vector } of vectors()) index.add(id, vector);
+    index.dirty = true;
+    return { index, rebuilt: true };
+  }
+
+  private readState(): GraphState | null {
+    try {
+      return JSON.parse(readFileSync(join(this.dir, STATE_FILE), 'utf8')) as GraphState;
+    } catch {
+      return null;
+    }
+  }
+
+  get size(): number {
+    return this.live.size;
+  }
+
+  add(id: number, vector: Float32Array): void {
+    if (vector.length !== this.dim) throw new Error(`vector of dimension ${vector.length}, index has ${this.dim}`);
+    if (this.live.has(id)) this.graph.markDelete(id);
+    if (this.graph.getCurrentCount() >= this.graph.getMaxElements()) this.graph.resizeIndex(this.graph.getMaxElements() * 2);
+    this.graph.addPoint(Array.from(vector), id, true);
+    this.live.add(id);
+    this.dirty = true;
+  }
+
+  remove(id: number): void {
+    if (!this.live.delete(id)) return;
+    this.graph.markDelete(id);
+    this.dirty = true;
+  }
+
+  /** The `k` nearest passages by cosine similarity (1 = same direction). */
+  search(vector: Float32Array, k: number): { id: number; similarity: number }[] {
+    const n = Math.min(k, this.live.size);
+    if (n === 0) return [];
+    this.graph.setEf(Math.max(64, n * 2));
+    const { neighbors, distances } = this.graph.searchKnn(Array.from(vector), n);
+    return neighbors.map((id, i) => ({ id, similarity: 1 - distances[i]! }));
+  }
+
+  /** Persist the graph for store generation `generation`, crash-safely; no-op when nothing changed. */
+  save(generation: number): void {
+    if (!this.dirty && this.readState()?.generation === generation) return;
+    replaceAtomically(join(this.dir, GRAPH_FILE), (temp) => this.graph.writeIndexSync(temp));
+    const state: GraphState = { generation, model: this.model, dim: this.dim, count: this.live.size };
+    writeFileAtomically(join(this.dir, STATE_FILE), JSON.stringify(state));
+    this.dirty = false;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * One article file (bytes + name) → parsed articles. Pure: the caller reads and writes files.
+ * Every refusal is an IngestError with a reason an editor can act on.
+ */
+import type { ParsedArticle } from '../types.js';
+import { parseArticles } from './article-parser.js';
+import { decodeText } from './decode.js';
+import { IngestError } from './errors.js';
+import { htmlToText } from './html.js';
+
+/** Extensions sanad reads; anything else in DATA_DIR is ignored, and refused on upload. */
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.html', '.htm'] as const;
+
+export function hasArticleExtension(name: string): boolean {
+  const lower = name.toLowerCase();
+  return ARTICLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** Strip Markdown markup that is not text: headings' #, emphasis, links' URLs, images. */
+function markdownToText(md: string): string {
+  return md
+    .replace(/!\[[^\]]*\]\([^)]*\)/gu, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1')
+    .replace(/^\s{0,3}#{1,6}\s+/gmu, '')
+    .replace(/^\s{0,3}>\s?/gmu, '')
+    .replace(/(\*\*|__)(.+?)\1/gu, '$2')
+    .replace(/^\s*[-*+]\s+/gmu, '• ');
+}
+
+/** Decode and parse a file; `file` is its path relative to DATA_DIR. */
+export function readArticleFile(file: string, bytes: Uint8Array, maxBytes: number): ParsedArticle[] {
+  if (!hasArticleExtension(file)) throw new IngestError(`unsupported file type: use ${ARTICLE_EXTENSIONS.join(', ')}`);
+  if (bytes.length > maxBytes) throw new IngestError(`file too large: ${bytes.length} bytes, the limit is ${maxBytes}`);
+  const { text } = decodeText(bytes);
+  const lower = file.toLowerCase();
+  const { text: body, hints } = lower.endsWith('.html') || lower.endsWith('.htm')
+    ? htmlToText(text)
+    : { text: lower.endsWith('.md') ? markdownToText(text) : text, hints: {} };
+  if (!/\p{L}/u.test(body)) throw new IngestError('no readable text in the file');
+  const articles = parseArticles(body, file, hints);
+  if (articles.length === 0) throw new IngestError('no article text found (only headings or page furniture)');
+  return articles;
+}

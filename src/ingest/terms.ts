@@ -1,0 +1,53 @@
+/**
+ * Text → matching terms: normalise (alef/hamza, ى, ة, diacritics, tatweel, digits), split into
+ * words, drop stop words (stopwords-iso's Arabic and English lists plus dialect question words),
+ * and stem (Snowball Arabic / English). Index and query go through the same function, so what a
+ * question says meets what an article says.
+ */
+import snowball from 'snowball-stemmers';
+import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+import { normalizeArabic } from './normalize.js';
+
+const arabicStemmer = snowball.newStemmer('arabic');
+const englishStemmer = snowball.newStemmer('english');
+
+/**
+ * Words a question carries that say nothing about the answer: dialect question words
+ * (Egyptian, Levantine, Gulf) and news-question verbs that stopwords-iso does not list.
+ */
+const QUESTION_WORDS = [
+  'شو', 'ايش', 'إيش', 'وش', 'ليش', 'ليه', 'امتى', 'إمتى', 'ايمتى', 'متى', 'وين', 'فين', 'مين', 'منو', 'كيف', 'كيفاش', 'شلون',
+  'قديش', 'كم', 'اديش', 'ازاي', 'إزاي', 'هل', 'ماذا', 'لماذا', 'ما', 'من', 'اين', 'أين', 'هو', 'هي', 'يعني', 'بدي', 'اعرف',
+  'قال', 'قالت', 'يقول', 'تقول', 'اللي', 'الي', 'حكى', 'حكي', 'عن', 'على', 'في', 'بحسب', 'حسب', 'وفق', 'ايه', 'إيه',
+  'what', 'when', 'where', 'who', 'why', 'how', 'which', 'did', 'does', 'say', 'said', 'tell', 'about',
+];
+
+const STOP = new Set([...stopwords.ar, ...stopwords.en, ...QUESTION_WORDS].map((w) => normalizeArabic(w)));
+
+/**
+ * The definite article with its clitics (ال, وال, بال, فبال, لل…). Snowball strips it only from
+ * longer words, so "القوات" and "قوات" would stem apart; stripping it first keeps them together.
+ */
+const ARTICLE_PREFIX = /^(?:[وف]?(?:ب|ك|ل)?ال|[وف]?لل)(?=\p{L}{3})/u;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Stem one normalised word. */
+function stem(word: string): string {
+  if (/^[a-z]+$/u.test(word)) return englishStemmer.stem(word);
+  if (!/[\u0621-\u064A]/u.test(word)) return word;
+  // Snowball strips ة as a suffix but not the ه our normalisation folds it into.
+  const bare = word.replace(ARTICLE_PREFIX, '').replace(/ه$/u, 'ة');
+  return normalizeArabic(arabicStemmer.stem(bare)) || word;
+}
+
+/** The matching terms of a text, in order, stop words removed. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const [word] of normalizeArabic(text).matchAll(WORD)) {
+    if (STOP.has(word) || (word.length < 2 && !/\d/u.test(word))) continue;
+    const s = stem(word);
+    if (s) out.push(s);
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+/** Shared data shapes that flow through the pipeline: ingest → embed → index → search → answer. */
+
+/** One article as read from a file under DATA_DIR (a file may hold several). */
+export interface ParsedArticle {
+  /** Path relative to DATA_DIR, with forward slashes. */
+  file: string;
+  /** 0 for the file's main article, 1.. for further articles found in the same file. */
+  part: number;
+  title: string;
+  /** ISO YYYY-MM-DD, or null when the page carries no usable date. */
+  date: string | null;
+  /** Outlet / news agency, or null when unknown. */
+  source: string | null;
+  section: string | null;
+  /** Paragraphs of body text, original wording, boilerplate removed. */
+  paragraphs: string[];
+}
+
+/** A retrievable unit of text: one paragraph, or a merge / split of paragraphs. */
+export interface Passage {
+  /** 0-based order within its article. */
+  position: number;
+  /** Original text, shown to users verbatim. */
+  text: string;
+  /** sha256 of the original text, used for incremental indexing. */
+  hash: string;
+}
+
+/** Article metadata as stored and cited. `id` is stable across re-indexing of an unchanged file. */
+export interface ArticleInfo {
+  id: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  section: string | null;
+  file: string;
+  passages: number;
+}
+
+export interface AnswerResult {
+  rank: number;
+  score: number;
+  text: string;
+  excerpt: string;
+  article: { id: string; title: string; source: string | null; date: string | null; file: string };
+  position: number;
+}
+
+export interface Answer {
+  question: string;
+  answered: boolean;
+  results: AnswerResult[];
+}
+
+export interface IndexFailure {
+  file: string;
+  reason: string;
+}
+
+export interface IndexReport {
+  articles: number;
+  passages: number;
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  failed: IndexFailure[];
+  mode: 'hybrid' | 'lexical';
+}
+
+export type SearchMode = 'hybrid' | 'lexical';
