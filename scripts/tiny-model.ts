@@ -17,8 +17,9 @@ import protobuf from 'protobufjs';
 export const TINY_MODEL_DIM = 64;
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
-const SPECIAL = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'] as const;
-const MAX_WORDS = 5000;
+const SPECIAL = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'];
+/** Vocabulary cap: the most frequent archive words (the bundled data has ~1,200 distinct words). */
+const MAX_WORDS = 20_000;
 /** Arabic article/preposition prefixes and plural/feminine suffixes, as WordPiece pieces. */
 const AFFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', '##ات', '##ون', '##ين', '##ها', '##ية', '##هم'];
 /** A few English words so English questions and the e5 prefixes "query: " / "passage: " tokenize. */
@@ -105,7 +106,7 @@ function charVector(tok: string, dim: number): Float64Array {
 /** Vocabulary (token → id) and embedding matrix built from every *.txt file in `dataDir`. */
 async function buildModel(dataDir: string, dim: number): Promise<{ vocab: Map<string, number>; matrix: Float32Array }> {
   const counts = new Map<string, number>();
-  const files = (await readdir(dataDir).catch(() => [] as string[])).filter((f) => f.endsWith('.txt')).sort();
+  const files = (await readdir(dataDir)).filter((f) => f.endsWith('.txt')).sort();
   for (const file of files) {
     for (const tok of preTokenize(await readFile(path.join(dataDir, file), 'utf8'))) {
       counts.set(tok, (counts.get(tok) ?? 0) + 1);
@@ -137,11 +138,15 @@ async function buildModel(dataDir: string, dim: number): Promise<{ vocab: Map<st
   const matrix = new Float32Array(vocab.size * dim);
   for (const [tok, id] of vocab) {
     let v: Float64Array;
+    const stem = tok.slice(2);
     if (tok === '[PAD]') v = new Float64Array(dim);
-    else if (tok.startsWith('[')) v = scaled(randomUnit('special', dim), 0.01); // never all-zero: empty text stays normalisable
-    else if (tok === 'query' || tok === 'passage' || IS_PUNCT.test(tok) || AFFIXES.includes(tok)) v = scaled(randomUnit(`punct:${tok}`, dim), 0.01);
-    else if ([...tok.replace(/^##/, '')].length === 1) v = charVector(tok, dim); // spelling fallback
-    else if (tok.startsWith('##')) v = scaled(randomUnit(`stem:${tok.slice(2)}`, dim), weight(stemCounts.get(tok.slice(2)) ?? 1));
+    // Special tokens are tiny but not zero, so even an empty text has a normalisable vector.
+    else if (SPECIAL.includes(tok)) v = scaled(randomUnit('special', dim), 0.01);
+    // Prefixes, punctuation and affixes carry (almost) no meaning.
+    else if (tok === 'query' || tok === 'passage' || IS_PUNCT.test(tok) || AFFIXES.includes(tok)) {
+      v = scaled(randomUnit(`punct:${tok}`, dim), 0.01);
+    } else if ([...tok.replace(/^##/, '')].length === 1) v = charVector(tok, dim);
+    else if (tok.startsWith('##')) v = scaled(randomUnit(`stem:${stem}`, dim), weight(stemCounts.get(stem) ?? 1));
     else v = wordVector(tok, counts.get(tok) ?? 1, dim);
     matrix.set(v, id * dim);
   }

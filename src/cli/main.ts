@@ -68,6 +68,10 @@ program
         ? readFileSync(opts.file, 'utf8').split(/\r?\n/u).map((l) => l.trim()).filter(Boolean)
         : question?.trim() ? [question.trim()] : [];
       if (questions.length === 0) program.error('ask needs a question, or --file with one question per line');
+      if (archive.stats().articles === 0) {
+        process.stderr.write('sanad: the index is empty; indexing DATA_DIR first\n');
+        await archive.index();
+      }
       for (const q of questions) {
         const answer = await archive.ask(q, { top: opts.top });
         print(opts.json ? JSON.stringify(answer) : formatAnswer(answer));

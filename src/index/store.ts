@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { ArticleInfo, ParsedArticle, Passage } from '../types.js';
+import { MIN_PREFIX } from '../search/idf.js';
 
 export interface NewPassage extends Passage {
   /** Matching terms for the lexical index (see ingest/terms). */
@@ -178,16 +179,16 @@ export class ArchiveStore {
     }
   }
 
-  /** BM25-ranked passages matching any of `terms` (title weighted below body). */
-  lexicalSearch(terms: string[], limit: number): { id: number; bm25: number; body: string }[] {
+  /** BM25-ranked passages matching any of `terms` or words they begin (title weighted below body). */
+  lexicalSearch(terms: string[], limit: number): { id: number; bm25: number }[] {
     if (terms.length === 0) return [];
-    const query = [...new Set(terms)].map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
+    const query = [...new Set(terms)].map((t) => `"${t.replace(/"/g, '""')}"${t.length >= MIN_PREFIX ? '*' : ''}`).join(' OR ');
     return this.db
       .prepare(
-        `SELECT rowid AS id, bm25(passages_fts, 0.3, 1.0) AS bm25, body FROM passages_fts
+        `SELECT rowid AS id, bm25(passages_fts, 0.3, 1.0) AS bm25 FROM passages_fts
          WHERE passages_fts MATCH ? ORDER BY bm25 LIMIT ?`,
       )
-      .all(query, limit) as { id: number; bm25: number; body: string }[];
+      .all(query, limit) as { id: number; bm25: number }[];
   }
 
   /** How many passages contain each term (body or title), for IDF weights. */

@@ -91,6 +91,7 @@ function parseSegment(blocks: string[], file: string, part: number, hints: PageH
   const datesBeforeTitle: string[] = [];
   let datelineDate: string | null = null;
   const body: string[] = [];
+  const heads: string[] = [];
 
   for (const block of dropLinkLists(blocks)) {
     if (isFurniture(block)) continue;
@@ -101,17 +102,20 @@ function parseSegment(blocks: string[], file: string, part: number, hints: PageH
     }
     const lineDate = parseDateLine(block);
     if (lineDate) {
-      (title === null && body.length === 0 ? datesBeforeTitle : datesAfterTitle).push(lineDate);
+      (heads.length === 0 && body.length === 0 ? datesBeforeTitle : datesAfterTitle).push(lineDate);
       continue;
     }
-    if (body.length === 0 && title === null && isHeadline(block)) {
-      if (wordCount(block) <= 2 && section === null) section = block;
-      else title = block;
+    if (body.length === 0 && isHeadline(block)) {
+      if (!heads.includes(block)) heads.push(block);
       continue;
     }
-    if (block === title) continue;
+    if (heads.includes(block)) continue;
     body.push(block);
   }
+  // A one- or two-word line above the headline is the section ("عالمي"); further headlines are subtitles.
+  if (heads.length >= 2 && wordCount(heads[0]!) <= 2) section = heads.shift()!;
+  title = heads.shift() ?? null;
+  body.unshift(...heads);
 
   if (body.length > 0) {
     const first = body[0]!;

@@ -20,8 +20,19 @@ export function coverage(weights: Map<string, number>, passageTerms: ReadonlySet
   let matched = 0;
   for (const [term, w] of weights) {
     total += w;
-    if (passageTerms.has(term)) matched += w;
-    else if (titleTerms.has(term)) matched += w / 2;
+    if (hasTerm(passageTerms, term)) matched += w;
+    else if (hasTerm(titleTerms, term)) matched += w / 2;
   }
   return total === 0 ? 0 : matched / total;
+}
+
+/** Shortest stem that may match longer words it begins (stems are light; "صين" meets "صيني"). */
+export const MIN_PREFIX = 3;
+
+/** The term itself, or one that begins with it or that it begins with (light stems leave suffixes). */
+export function hasTerm(set: ReadonlySet<string>, term: string): boolean {
+  if (set.has(term)) return true;
+  if (term.length < MIN_PREFIX) return false;
+  for (const t of set) if (t.startsWith(term) || (t.length >= MIN_PREFIX && term.startsWith(t))) return true;
+  return false;
 }

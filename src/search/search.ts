@@ -22,7 +22,6 @@ export interface Hit {
 }
 
 export interface SearchResult {
-  queryTerms: string[];
   weights: Map<string, number>;
   hits: Hit[];
 }
@@ -42,37 +41,32 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   const weights = termWeights(queryTerms, store.documentFrequencies([...new Set(queryTerms)]), store.passageCount());
 
   const lexical = store.lexicalSearch(queryTerms, CANDIDATES);
-  const bodyTerms = new Map(lexical.map((r) => [r.id, new Set(r.body.split(' '))]));
-  const titles = store.passages(lexical.map((r) => r.id));
-  const titleTerms = new Map(titles.map((p) => [p.id, new Set(terms(p.article.title))]));
-
-  let dense: { id: number; similarity: number }[] = [];
-  if (deps.embedder && deps.vectors && deps.vectors.size > 0) {
-    dense = deps.vectors.search(await deps.embedder.embedQuery(question), CANDIDATES);
-  }
+  const dense = deps.embedder && deps.vectors && deps.vectors.size > 0
+    ? deps.vectors.search(await deps.embedder.embedQuery(question), CANDIDATES)
+    : [];
   const similarity = new Map(dense.map((d) => [d.id, d.similarity]));
 
-  const fused = dense.length > 0
-    ? reciprocalRankFusion([lexical.map((r) => r.id), dense.map((d) => d.id)])
-    : new Map(lexical.map((r) => [r.id, -r.bm25]));
-
-  // Dense-only candidates need their terms too, for coverage and de-duplication.
-  const missing = [...fused.keys()].filter((id) => !bodyTerms.has(id));
-  for (const p of store.passages(missing)) {
-    bodyTerms.set(p.id, new Set(terms(p.text)));
-    titleTerms.set(p.id, new Set(terms(p.article.title)));
+  // Terms and coverage of every candidate, from either retriever.
+  const candidates = new Map<number, { passageTerms: Set<string>; coverage: number; bm25: number }>();
+  const bm25 = new Map(lexical.map((r) => [r.id, r.bm25]));
+  for (const p of store.passages([...new Set([...bm25.keys(), ...similarity.keys()])])) {
+    const passageTerms = new Set(terms(p.text));
+    const cov = coverage(weights, passageTerms, new Set(terms(p.article.title)));
+    candidates.set(p.id, { passageTerms, coverage: cov, bm25: bm25.get(p.id) ?? 0 });
   }
 
-  const hits: Hit[] = [...fused.entries()].map(([id, score]) => {
-    const passageTerms = bodyTerms.get(id) ?? new Set<string>();
-    return {
-      id,
-      score,
-      coverage: coverage(weights, passageTerms, titleTerms.get(id)),
-      similarity: similarity.get(id) ?? null,
-      passageTerms,
-    };
-  });
+  // Lexical ranking: how much of the question a passage covers, BM25 breaking ties.
+  const lexicalRanking = [...bm25.keys()]
+    .filter((id) => candidates.has(id))
+    .sort((a, b) => candidates.get(b)!.coverage - candidates.get(a)!.coverage || candidates.get(a)!.bm25 - candidates.get(b)!.bm25);
+  const scores = dense.length > 0
+    ? reciprocalRankFusion([lexicalRanking, dense.map((d) => d.id)])
+    : new Map(lexicalRanking.map((id, rank) => [id, 1 / (rank + 1)]));
+
+  const hits: Hit[] = [...scores.entries()]
+    .filter(([id]) => candidates.has(id))
+    .map(([id, score]) => ({ id, score, ...candidates.get(id)!, similarity: similarity.get(id) ?? null }))
+    .map(({ bm25: _bm25, ...hit }) => hit);
   hits.sort((a, b) => b.score - a.score);
-  return { queryTerms, weights, hits };
+  return { weights, hits };
 }

@@ -1,0 +1,42 @@
+/** Shared test helpers: temporary copies of the seed archive, and running the real CLI. */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadConfig, type Config } from '../src/config.js';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const SEED_DIR = join(ROOT, 'data');
+
+/** A fresh temp folder with a copy of data/ and an empty index folder. */
+export function tempArchive(): { dir: string; dataDir: string; indexDir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'sanad-test-'));
+  const dataDir = join(dir, 'data');
+  cpSync(SEED_DIR, dataDir, { recursive: true });
+  return { dir, dataDir, indexDir: join(dir, 'index') };
+}
+
+/** A validated config for a temp archive (lexical mode unless a model is given). */
+export function testConfig(dirs: { dataDir: string; indexDir: string }, env: Record<string, string> = {}): Config {
+  return loadConfig({ EMBEDDING_MODEL: 'none', DATA_DIR: dirs.dataDir, INDEX_DIR: dirs.indexDir, LOG_LEVEL: 'silent', ...env });
+}
+
+/** Run `npm run cli -- args` as a real process; resolves with exit code and output. */
+export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args],
+      { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'warn', ...env }, maxBuffer: 1 << 26 },
+      (err, stdout, stderr) => done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** Generate the project's tiny ONNX embedding model into a temp folder (about 0.1 s). */
+export async function tinyModel(): Promise<string> {
+  const { makeTinyModel } = await import('../scripts/tiny-model.js');
+  const dir = mkdtempSync(join(tmpdir(), 'sanad-tiny-model-'));
+  await makeTinyModel(dir, { dataDir: SEED_DIR });
+  return dir;
+}

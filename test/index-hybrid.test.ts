@@ -1,0 +1,68 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openArchive } from '../src/archive.js';
+import { tempArchive, testConfig, tinyModel } from './helpers.js';
+
+const silent = pino({ level: 'silent' });
+let modelDir: string;
+beforeAll(async () => {
+  modelDir = await tinyModel();
+});
+
+describe('hybrid mode on the tiny model (real transformers.js + real HNSW)', () => {
+  it('embeds every passage, answers, and re-embeds only changed passages', async () => {
+    const dirs = tempArchive();
+    const config = testConfig(dirs, { EMBEDDING_MODEL: 'tiny', MODEL_DIR: modelDir });
+    const archive = await openArchive(config, silent);
+    try {
+      expect(archive.mode).toBe('hybrid');
+      const report = await archive.index();
+      expect(report).toMatchObject({ mode: 'hybrid', articles: 6, added: 5 });
+      const answer = await archive.ask('متى دخلت طالبان كابول؟');
+      expect(answer.answered).toBe(true);
+      expect(answer.results[0]!.excerpt).toContain('كابول');
+      expect(readFileSync(join(dirs.indexDir, 'vectors.json'), 'utf8')).toContain(`"count":${report.passages}`);
+      const file = join(dirs.dataDir, '002_311d5706b071db88.txt');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n\nوأضاف لافروف أن الجولة المقبلة من المشاورات ستعقد في مدينة دوشنبه بمشاركة ممثلين عن طاجيكستان.\n`);
+      expect(await archive.index()).toMatchObject({ updated: 1, unchanged: 4 });
+      const state = JSON.parse(readFileSync(join(dirs.indexDir, 'vectors.json'), 'utf8')) as { count: number };
+      expect(state.count).toBe(report.passages + 1);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('rebuilds a lost or stale vector graph from the store', async () => {
+    const dirs = tempArchive();
+    const config = testConfig(dirs, { EMBEDDING_MODEL: 'tiny', MODEL_DIR: modelDir });
+    const first = await openArchive(config, silent);
+    const report = await first.index();
+    const expected = await first.ask('ما موقف الكرملين من القوات البريطانية في أوكرانيا؟');
+    first.close();
+    rmSync(join(dirs.indexDir, 'vectors.hnsw'));
+    const second = await openArchive(config, silent);
+    try {
+      expect(await second.ask('ما موقف الكرملين من القوات البريطانية في أوكرانيا؟')).toEqual(expected);
+      expect(second.stats()).toMatchObject({ passages: report.passages, mode: 'hybrid' });
+    } finally {
+      second.close();
+    }
+  });
+
+  it('a model that cannot be had means lexical mode, said in one line, not a crash or a hang', async () => {
+    const dirs = tempArchive();
+    const lines: string[] = [];
+    const log = pino({ level: 'warn' }, { write: (l: string) => void lines.push(JSON.parse(l).msg) });
+    const archive = await openArchive(testConfig(dirs, { EMBEDDING_MODEL: 'tiny', MODEL_DIR: join(dirs.dir, 'no-such-model') }), log);
+    try {
+      expect(archive.mode).toBe('lexical');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('no-such-model');
+      expect((await archive.index()).mode).toBe('lexical');
+    } finally {
+      archive.close();
+    }
+  });
+});

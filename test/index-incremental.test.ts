@@ -1,0 +1,119 @@
+import { appendFileSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openArchive, type Archive } from '../src/archive.js';
+import { tempArchive, testConfig } from './helpers.js';
+
+const silent = pino({ level: 'silent' });
+let open: Archive[] = [];
+afterEach(() => {
+  open.forEach((a) => a.close());
+  open = [];
+});
+
+async function archiveFor(dirs: { dataDir: string; indexDir: string }): Promise<Archive> {
+  const a = await openArchive(testConfig(dirs), silent);
+  open.push(a);
+  return a;
+}
+
+describe('incremental indexing (real SQLite + FTS5)', () => {
+  it('indexes the seed archive, then costs nothing when nothing changed', async () => {
+    const dirs = tempArchive();
+    const archive = await archiveFor(dirs);
+    const first = await archive.index();
+    expect(first).toMatchObject({ articles: 6, added: 5, updated: 0, removed: 0, unchanged: 0, failed: [], mode: 'lexical' });
+    expect(first.passages).toBeGreaterThan(50);
+    const again = await archive.index();
+    expect(again).toMatchObject({ articles: 6, passages: first.passages, added: 0, updated: 0, removed: 0, unchanged: 5 });
+  });
+
+  it('an edited file is an update, a deleted file a removal, and answers follow', async () => {
+    const dirs = tempArchive();
+    const archive = await archiveFor(dirs);
+    await archive.index();
+    const file = join(dirs.dataDir, '004_50136c7af15aecd1.txt');
+    appendFileSync(file, '\n\nوأعلن لافروف أن روسيا ستفتتح قنصلية جديدة في مدينة مزار شريف الأفغانية خلال الشهر المقبل لتسهيل التعاون.\n');
+    expect(await archive.index()).toMatchObject({ updated: 1, unchanged: 4, added: 0, removed: 0 });
+    const answer = await archive.ask('هل ستفتح روسيا قنصلية في مزار شريف؟');
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]!.text).toContain('مزار شريف');
+
+    rmSync(join(dirs.dataDir, '003_1f1856e168336150.txt'));
+    expect(await archive.index()).toMatchObject({ removed: 1, unchanged: 4, articles: 4 });
+    const ukraine = await archive.ask('ماذا قال الكرملين عن إرسال قوات بريطانية إلى أوكرانيا؟');
+    expect(ukraine.results.every((r) => r.article.file !== '003_1f1856e168336150.txt')).toBe(true);
+  });
+
+  it('reports unreadable files by name and leaves the rest of the index untouched', async () => {
+    const dirs = tempArchive();
+    const archive = await archiveFor(dirs);
+    const before = await archive.index();
+    writeFileSync(join(dirs.dataDir, 'empty.txt'), '');
+    writeFileSync(join(dirs.dataDir, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3]));
+    writeFileSync(join(dirs.dataDir, 'furniture.txt'), 'اترك تعليقاً\n\nزر الذهاب إلى الأعلى\n');
+    // A previously indexed file that turns unreadable keeps its indexed version.
+    writeFileSync(join(dirs.dataDir, '000_2f97a4cd25084954.txt'), Buffer.from([0, 1, 2, 3, 0, 0]));
+    const report = await archive.index();
+    expect(report.failed.map((f) => f.file).sort()).toEqual(['000_2f97a4cd25084954.txt', 'binary.txt', 'empty.txt', 'furniture.txt']);
+    expect(report.failed.find((f) => f.file === 'empty.txt')!.reason).toBe('empty file');
+    expect(report.failed.find((f) => f.file === 'binary.txt')!.reason).toMatch(/binary/);
+    expect(report).toMatchObject({ articles: before.articles, passages: before.passages, added: 0, updated: 0, removed: 0 });
+    expect(archive.sources().some((a) => a.file === '000_2f97a4cd25084954.txt')).toBe(true);
+  });
+
+  it('keeps article ids stable across re-indexing and a fresh index', async () => {
+    const dirs = tempArchive();
+    const a = await archiveFor(dirs);
+    await a.index();
+    const ids = a.sources().map((s) => s.id).sort();
+    const other = tempArchive();
+    const b = await archiveFor(other);
+    await b.index();
+    expect(b.sources().map((s) => s.id).sort()).toEqual(ids);
+  });
+
+  it('adds an uploaded file under a safe name, refuses bad files without touching DATA_DIR, and deletes', async () => {
+    const dirs = tempArchive();
+    const archive = await archiveFor(dirs);
+    await archive.index();
+    const bytes = readFileSync(join(dirs.dataDir, '001_5342da39c5f54c5f.txt'));
+    const added = await archive.addFile('../../etc/مقال جديد.txt', bytes);
+    expect(added.file).toBe('مقال-جديد.txt');
+    expect(added.articles[0]).toMatchObject({ date: '2021-10-13', source: 'تاس' });
+    await expect(archive.addFile('x.txt', Buffer.alloc(0))).rejects.toThrow(/empty file/);
+    await expect(archive.addFile('x.exe', bytes)).rejects.toThrow(/unsupported file type/);
+    expect(() => readFileSync(join(dirs.dataDir, 'x.txt'))).toThrow();
+    const removed = await archive.deleteArticle(added.articles[0]!.id);
+    expect(removed.map((r) => r.file)).toEqual(['مقال-جديد.txt']);
+    expect(archive.show(added.articles[0]!.id)).toBeNull();
+    expect(await archive.deleteArticle('no-such-id')).toEqual([]);
+  });
+
+  it('answers with the verbatim excerpt and a citation, and says not found for noise', async () => {
+    const dirs = tempArchive();
+    const archive = await archiveFor(dirs);
+    await archive.index();
+    const answer = await archive.ask('متى دخلت طالبان كابول؟');
+    expect(answer.answered).toBe(true);
+    const top = answer.results[0]!;
+    expect(top.text).toContain(top.excerpt);
+    expect(top.excerpt).toContain('دخل المتطرفون العاصمة كابول');
+    expect(top.article).toMatchObject({ source: 'تاس', date: '2021-10-13', file: '001_5342da39c5f54c5f.txt' });
+    const seed = readFileSync(join(dirs.dataDir, top.article.file), 'utf8');
+    expect(seed).toContain(top.excerpt);
+    expect((await archive.ask('ما هي نتيجة مباراة ريال مدريد أمس؟')).answered).toBe(false);
+    expect((await archive.ask('')).answered).toBe(false);
+  });
+
+  it('never shows the same text twice', async () => {
+    const dirs = tempArchive();
+    copyFileSync(join(dirs.dataDir, '001_5342da39c5f54c5f.txt'), join(dirs.dataDir, 'copy-of-001.txt'));
+    const archive = await archiveFor(dirs);
+    await archive.index();
+    const answer = await archive.ask('متى دخلت طالبان كابول؟', { top: 5 });
+    const texts = answer.results.map((r) => r.text);
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+});
