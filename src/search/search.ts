@@ -34,10 +34,26 @@ export interface SearchDeps {
 
 const CANDIDATES = 50;
 
+/** One-letter proclitics (و ف ب ل ك) the stemmer keeps on words without the article: "بافغانستان". */
+const PROCLITIC = /^[وفبلك](?=\p{L}{3})/u;
+
+/**
+ * A question term the archive never uses, that it does use without its leading proclitic, is read
+ * without it: "لاوكرانيا" asks about "اوكرانيا". Done against the vocabulary so that words whose
+ * first letter belongs to them ("لافروف") keep it.
+ */
+function withoutUnknownClitics(queryTerms: string[], store: ArchiveStore): string[] {
+  const df = store.documentFrequencies([...new Set(queryTerms.flatMap((t) => [t, t.replace(PROCLITIC, '')]))]);
+  return queryTerms.map((t) => {
+    const bare = t.replace(PROCLITIC, '');
+    return df.get(t) === 0 && bare !== t && (df.get(bare) ?? 0) > 0 ? bare : t;
+  });
+}
+
 /** Rank passages for a question; `hits` best first. */
 export async function searchPassages(question: string, deps: SearchDeps): Promise<SearchResult> {
   const { store } = deps;
-  const queryTerms = terms(question);
+  const queryTerms = withoutUnknownClitics(terms(question), store);
   const weights = termWeights(queryTerms, store.documentFrequencies([...new Set(queryTerms)]), store.passageCount());
 
   const lexical = store.lexicalSearch(queryTerms, CANDIDATES);
