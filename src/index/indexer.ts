@@ -73,6 +73,8 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
   };
 
   for (const [i, file] of files.entries()) {
+    // Let questions be answered between files: in lexical mode nothing else here waits on I/O.
+    await new Promise((resolve) => setImmediate(resolve));
     onProgress?.(i, files.length, file);
     try {
       const full = join(target.dataDir, file);

@@ -1,0 +1,24 @@
+/**
+ * The last line of defence for an update: log what failed (without the token, without message
+ * contents) and apologise to the user in their language. One bad update never stops the bot.
+ */
+import type { BotError } from 'grammy';
+import type { BotContext } from './context.js';
+import type { Logger } from '../log.js';
+import { langFromCode, messages } from './i18n.js';
+import { describeError } from './redact.js';
+
+export function createErrorHandler(log: Logger, token: string | undefined) {
+  return async (error: BotError<BotContext>): Promise<void> => {
+    const ctx = error.ctx;
+    const kind = Object.keys(ctx.update).find((k) => k !== 'update_id');
+    log.error({ update: ctx.update.update_id, kind, err: describeError(error.error, [token]) }, 'update failed');
+    const t = ctx.t ?? messages[langFromCode(ctx.from?.language_code)];
+    try {
+      if (ctx.callbackQuery && !ctx.callbackAnswered) await ctx.answerCallbackQuery({ text: t.apology });
+      else if (ctx.chat && (ctx.message || ctx.callbackQuery)) await ctx.reply(t.apology);
+    } catch (err) {
+      log.warn({ update: ctx.update.update_id, err: describeError(err, [token]) }, 'could not send the apology');
+    }
+  };
+}

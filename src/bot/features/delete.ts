@@ -1,0 +1,15 @@
+/** /delete <article id or file> (admins): removes the file and its passages from the archive. */
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.js';
+import { adminOnly } from '../middleware/admin-only.js';
+import { replyHtml } from '../reply.js';
+
+export const deleteFeature = new Composer<BotContext>();
+
+deleteFeature.command('delete', adminOnly, async (ctx) => {
+  const target = ctx.match.trim();
+  if (target === '') return replyHtml(ctx, ctx.t.deleteUsage);
+  const removed = await ctx.deps.archive.deleteArticle(target);
+  ctx.deps.log.info({ target, removed: removed.length, admin: ctx.from?.id }, 'delete');
+  await replyHtml(ctx, removed.length > 0 ? ctx.t.deleted(removed) : ctx.t.deleteNotFound(target));
+});

@@ -1,0 +1,327 @@
+/**
+ * Pure formatting for Telegram messages (HTML parse mode). Nothing here talks to Telegram or the
+ * archive, so every rule — escaping, bidi isolation, length budgets, callback data — is unit-tested.
+ *
+ * Two invariants every function keeps:
+ *  - every dynamic string goes through `escapeHtml` exactly once, after any clipping (so an entity is
+ *    never cut in half and nothing is escaped twice);
+ *  - no function cuts a string between the two halves of a surrogate pair.
+ */
+import { createHash } from 'node:crypto';
+import type { InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle } from 'grammy/types';
+import type { AnswerResult } from '../types.js';
+import type { ArchiveStats, ArticleDetail, ArticleInfo } from '../archive.js';
+import type { Messages } from './i18n.js';
+import { articleCallback, encodeCallback } from './callback-data.js';
+
+/** Telegram's limit for a message text and for an inline result's message text. */
+export const MESSAGE_LIMIT = 4096;
+/** Results shown per answer page. */
+export const PAGE_SIZE = 3;
+
+// ---------------------------------------------------------------------------------------------
+// HTML and bidi primitives
+// ---------------------------------------------------------------------------------------------
+
+/** Escape the characters Telegram's HTML parser treats specially (& < > and " inside attributes). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+/** FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE. */
+export const FSI = '\u2068';
+export const PDI = '\u2069';
+/** Marks that fix a line's base direction when its first strong character sits inside an isolate. */
+export const RLM = '\u200f';
+export const LRM = '\u200e';
+
+/**
+ * Wrap a field in a first-strong isolate, so that a Latin outlet name, an ISO date or a title in
+ * the other script keeps its own direction and does not reorder the punctuation around it.
+ */
+export function isolate(text: string): string {
+  return text === '' ? '' : FSI + text + PDI;
+}
+
+const ARABIC_LETTERS = /(?=\p{L})\p{Script=Arabic}/gu;
+const LATIN_LETTERS = /\p{Script=Latin}/gu;
+
+/** Count Arabic-script and Latin-script letters (digits and punctuation count for neither). */
+export function scriptCounts(text: string): { arabic: number; latin: number } {
+  return { arabic: text.match(ARABIC_LETTERS)?.length ?? 0, latin: text.match(LATIN_LETTERS)?.length ?? 0 };
+}
+
+/** True when Arabic letters are at least as many as Latin ones (and there is at least one). */
+export function isMostlyArabic(text: string): boolean {
+  const { arabic, latin } = scriptCounts(text);
+  return arabic > 0 && arabic >= latin;
+}
+
+/**
+ * A run of Latin letters and/or ASCII digits, possibly with inner spaces and joiners
+ * ("Sergei Lavrov", "2021-10-13", "COVID-19", "50%"), that starts and ends on a letter, digit or %.
+ * Brackets are deliberately left outside, so a "(CSTO)" keeps both brackets in the Arabic run and
+ * they pair and mirror correctly.
+ */
+const LTR_RUN = /[\p{Script=Latin}0-9](?:[\p{Script=Latin}0-9 .,:/%+_'’&-]*[\p{Script=Latin}0-9%])?/gu;
+
+/**
+ * In Arabic-dominant text, isolate each embedded Latin/digit run so it cannot drag neighbouring
+ * neutral characters (spaces, dashes, quotes) into the wrong visual order. Text that is not
+ * mostly Arabic is returned unchanged: the isolates would be noise there. Only invisible
+ * formatting characters are added; the visible text stays verbatim.
+ */
+export function isolateLatinRuns(text: string): string {
+  return isMostlyArabic(text) ? isolateLatinRunsAlways(text) : text;
+}
+
+/** Remove the bidi controls this module adds (for comparisons and tests). */
+export function stripBidi(text: string): string {
+  return text.replace(/[\u2066-\u2069\u200e\u200f]/g, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clipping that respects words and surrogate pairs
+// ---------------------------------------------------------------------------------------------
+
+const ELLIPSIS = '…';
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** Largest cut ≤ `at` that does not split a surrogate pair. */
+function safeCut(text: string, at: number): number {
+  if (at <= 0) return 0;
+  if (at >= text.length) return text.length;
+  return isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
+}
+
+/** Keep at most `max` UTF-16 units from the start, cutting at a word boundary when one is near. */
+export function clipEnd(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const hard = safeCut(text, Math.max(0, max - 1));
+  const space = text.lastIndexOf(' ', hard);
+  const cut = space >= hard * 0.6 ? space : hard;
+  return text.slice(0, cut).trimEnd() + ELLIPSIS;
+}
+
+/** Keep at most `max` UTF-16 units from the end, cutting at a word boundary when one is near. */
+export function clipStart(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let from = text.length - Math.max(0, max - 1);
+  if (from > 0 && from < text.length && isHighSurrogate(text.charCodeAt(from - 1))) from += 1;
+  const space = text.indexOf(' ', from);
+  const cut = space !== -1 && space - from <= (text.length - from) * 0.4 ? space + 1 : from;
+  return ELLIPSIS + text.slice(cut).trimStart();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Citations and passages
+// ---------------------------------------------------------------------------------------------
+
+type Citable = Pick<ArticleInfo, 'title' | 'source' | 'date'>;
+
+/** Escape, then isolate if the text is Arabic-dominant: the one way dynamic prose enters a message. */
+export function prose(text: string): string {
+  return escapeHtml(isolateLatinRuns(text));
+}
+
+/**
+ * "📰 outlet · date · title": each field isolated (fields mix scripts and digits freely), the line
+ * opened by a direction mark of the reply language so it lines up with the text around it.
+ */
+export function formatCitation(article: Citable, t: Messages, maxTitle = 160): string {
+  const fields = [article.source ?? t.unknownOutlet, article.date ?? t.undated, clipEnd(article.title, maxTitle)];
+  return `${t.mark}📰 ${fields.map((f) => escapeHtml(isolate(f))).join(' · ')}`;
+}
+
+export interface EmphasisBudget {
+  /** Longest excerpt shown (UTF-16 units) before it is clipped with "…". */
+  maxExcerpt: number;
+  /** Context shown on each side of the excerpt. */
+  context: number;
+}
+
+/**
+ * The passage with the answering excerpt in bold, trimmed to `context` characters of surrounding
+ * text on each side. When the excerpt is not found verbatim in the passage (it should be), the
+ * excerpt alone is shown in bold rather than guessing.
+ */
+export function emphasise(passage: string, excerpt: string, budget: EmphasisBudget): string {
+  const rtl = isMostlyArabic(passage);
+  const show = (s: string) => escapeHtml(rtl ? isolateLatinRunsAlways(s) : s);
+  const at = excerpt === '' ? -1 : passage.indexOf(excerpt);
+  if (at < 0) return `<b>${show(clipEnd(excerpt || passage, budget.maxExcerpt))}</b>`;
+  const before = budget.context > 0 ? clipStart(passage.slice(0, at), budget.context) : '';
+  const after = budget.context > 0 ? clipEnd(passage.slice(at + excerpt.length), budget.context) : '';
+  const bold = clipEnd(excerpt, budget.maxExcerpt);
+  return `${show(before)}<b>${show(bold)}</b>${show(after)}`;
+}
+
+/** Like isolateLatinRuns, for a fragment whose surrounding text has already been judged Arabic. */
+function isolateLatinRunsAlways(text: string): string {
+  return text.replace(LTR_RUN, (run) => FSI + run + PDI);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answer pages
+// ---------------------------------------------------------------------------------------------
+
+export interface AnswerView {
+  /** Short cache id used in callback data. */
+  id: string;
+  question: string;
+  results: AnswerResult[];
+}
+
+export interface Rendered {
+  text: string;
+  reply_markup?: InlineKeyboardMarkup;
+}
+
+export function pageCount(results: number): number {
+  return Math.max(1, Math.ceil(results / PAGE_SIZE));
+}
+
+const PAGE_BUDGETS: EmphasisBudget[] = [
+  { maxExcerpt: 700, context: 160 },
+  { maxExcerpt: 450, context: 100 },
+  { maxExcerpt: 300, context: 50 },
+  { maxExcerpt: 160, context: 0 },
+];
+
+/**
+ * One page of an answer: a header echoing the question, then for each result its number, the
+ * passage with the excerpt in bold, and the citation line. Buttons: a paragraph and an article
+ * button per result, then previous / more. Budgets shrink until the page fits one message, so a
+ * page can always be sent and later edited in place.
+ */
+export function formatAnswerPage(view: AnswerView, page: number, t: Messages): Rendered {
+  const pages = pageCount(view.results.length);
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const first = p * PAGE_SIZE;
+  const shown = view.results.slice(first, first + PAGE_SIZE);
+  let text = '';
+  for (const budget of PAGE_BUDGETS) {
+    const header = t.answerHeader(clipEnd(view.question, 200), first + 1, first + shown.length, view.results.length);
+    const blocks = shown.map(
+      (r, i) => `<b>${first + i + 1}.</b> ${emphasise(r.text, r.excerpt, budget)}\n${formatCitation(r.article, t, 120)}`,
+    );
+    text = [header, ...blocks].join('\n\n');
+    if (text.length <= MESSAGE_LIMIT) break;
+  }
+
+  const rows: InlineKeyboardButton[][] = shown.map((r, i) => [
+    { text: t.fullParagraph(first + i + 1), callback_data: encodeCallback({ kind: 'paragraph', id: view.id, index: first + i }) },
+    { text: t.wholeArticle(first + i + 1), callback_data: articleCallback(r.article.id, view.id, first + i) },
+  ]);
+  const nav: InlineKeyboardButton[] = [];
+  if (p > 0) nav.push({ text: t.previous, callback_data: encodeCallback({ kind: 'page', id: view.id, page: p - 1 }) });
+  if (p < pages - 1) nav.push({ text: t.moreResults, callback_data: encodeCallback({ kind: 'page', id: view.id, page: p + 1 }) });
+  if (nav.length > 0) rows.push(nav);
+  return { text, reply_markup: { inline_keyboard: rows } };
+}
+
+/** The whole passage of one result, excerpt in bold, with its citation. May exceed one message. */
+export function formatParagraph(result: AnswerResult, number: number, t: Messages): string {
+  const body = emphasise(result.text, result.excerpt, { maxExcerpt: Infinity, context: Infinity });
+  return `<b>${number}.</b> ${body}\n\n${formatCitation(result.article, t)}`;
+}
+
+/** A whole article: title, citation, then every passage. Split by the caller. */
+export function formatArticle(detail: ArticleDetail, t: Messages): string {
+  const head = `${t.mark}📄 <b>${prose(detail.article.title)}</b>\n${formatCitation(detail.article, t)}`;
+  const body = detail.passages.map((p) => prose(p.text)).join('\n\n');
+  return body === '' ? head : `${head}\n\n${body}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inline mode
+// ---------------------------------------------------------------------------------------------
+
+/** A stable, short (≤ 64 bytes) inline result id: rank plus a digest of article and position. */
+export function inlineResultId(index: number, result: AnswerResult): string {
+  const digest = createHash('sha256').update(`${result.article.id}\u0000${result.position}`).digest('base64url');
+  return `${index}-${digest.slice(0, 16)}`;
+}
+
+/** The message an inline result sends: the excerpt in bold and its citation, ≤ 4096 units. */
+export function formatInlineMessage(result: AnswerResult, t: Messages): string {
+  for (const max of [3000, 1500, 600]) {
+    const text = `<b>${prose(clipEnd(result.excerpt || result.text, max))}</b>\n\n${formatCitation(result.article, t)}`;
+    if (text.length <= MESSAGE_LIMIT) return text;
+  }
+  return formatCitation(result.article, t);
+}
+
+export function formatInlineResults(results: AnswerResult[], t: Messages, max = 10): InlineQueryResultArticle[] {
+  return results.slice(0, max).map((r, i) => ({
+    type: 'article',
+    id: inlineResultId(i, r),
+    title: clipEnd(r.article.title, 120) || t.untitled,
+    description: clipEnd(r.excerpt || r.text, 200),
+    input_message_content: {
+      message_text: formatInlineMessage(r, t),
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+    },
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Archive overviews (start/help, stats, sources)
+// ---------------------------------------------------------------------------------------------
+
+/** Human-readable byte size ("1.4 MB"), language-neutral. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+/** Uptime as "2d 03:04:05" (days omitted when zero), language-neutral. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const days = Math.floor(total / 86_400);
+  const hms = [Math.floor((total % 86_400) / 3600), Math.floor((total % 3600) / 60), total % 60]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
+  return days > 0 ? `${days}d ${hms}` : hms;
+}
+
+export const SOURCES_PAGE_SIZE = 10;
+
+/** One page of the article list, with previous/next buttons. */
+export function formatSourcesPage(articles: ArticleInfo[], page: number, t: Messages): Rendered {
+  if (articles.length === 0) return { text: t.sourcesEmpty };
+  const pages = Math.max(1, Math.ceil(articles.length / SOURCES_PAGE_SIZE));
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const first = p * SOURCES_PAGE_SIZE;
+  const lines = articles.slice(first, first + SOURCES_PAGE_SIZE).map(
+    (a, i) =>
+      `<b>${first + i + 1}.</b> ${prose(clipEnd(a.title, 140))}\n${formatCitationFields(a, t)} · <code>${escapeHtml(a.id)}</code>`,
+  );
+  const nav: InlineKeyboardButton[] = [];
+  if (p > 0) nav.push({ text: t.previous, callback_data: encodeCallback({ kind: 'sources', page: p - 1 }) });
+  if (p < pages - 1) nav.push({ text: t.next, callback_data: encodeCallback({ kind: 'sources', page: p + 1 }) });
+  const text = [t.sourcesHeader(articles.length, p + 1, pages), ...lines].join('\n\n');
+  return { text, reply_markup: nav.length > 0 ? { inline_keyboard: [nav] } : undefined };
+}
+
+/** "outlet · date" (no title) for list entries whose title is already shown. */
+function formatCitationFields(a: Citable, t: Messages): string {
+  return `${t.mark}${[a.source ?? t.unknownOutlet, a.date ?? t.undated].map((f) => escapeHtml(isolate(f))).join(' · ')}`;
+}
+
+/** Outlets list for the start/help text, clipped to a readable length. */
+export function formatOutlets(stats: ArchiveStats, t: Messages, max = 12): string {
+  const shown = stats.sources.slice(0, max).map((s) => escapeHtml(isolate(s)));
+  const more = stats.sources.length - shown.length;
+  return shown.join(t.listSeparator) + (more > 0 ? t.andMore(more) : '');
+}
