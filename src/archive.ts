@@ -110,11 +110,6 @@ export class Archive {
     return this.running;
   }
 
-  /** True while a re-index is running. */
-  get indexing(): boolean {
-    return this.running !== null;
-  }
-
   async ask(question: string, opts: { top?: number } = {}): Promise<Answer> {
     const search = await searchPassages(question, { store: this.store, embedder: this.embedder, vectors: this.vectors });
     return composeAnswer(question, search, this.store, opts.top ?? 5);
