@@ -12,6 +12,7 @@ import { coverage, termWeights } from './idf.js';
 
 export interface Hit {
   id: number;
+  /** Ranking score: coverage in lexical mode, reciprocal-rank-fusion score in hybrid mode. */
   score: number;
   /** Share of the question's weighted terms found in the passage (0..1). */
   coverage: number;
@@ -77,12 +78,12 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
     .sort((a, b) => candidates.get(b)!.coverage - candidates.get(a)!.coverage || candidates.get(a)!.bm25 - candidates.get(b)!.bm25);
   const scores = dense.length > 0
     ? reciprocalRankFusion([lexicalRanking, dense.map((d) => d.id)])
-    : new Map(lexicalRanking.map((id, rank) => [id, 1 / (rank + 1)]));
+    : new Map(lexicalRanking.map((id) => [id, candidates.get(id)!.coverage]));
 
   const hits: Hit[] = [...scores.entries()]
     .filter(([id]) => candidates.has(id))
     .map(([id, score]) => ({ id, score, ...candidates.get(id)!, similarity: similarity.get(id) ?? null }))
     .map(({ bm25: _bm25, ...hit }) => hit);
-  hits.sort((a, b) => b.score - a.score);
+  hits.sort((a, b) => b.score - a.score); // stable: equal coverage keeps BM25 order
   return { weights, hits };
 }
