@@ -3,7 +3,7 @@
  * DATA_DIR, answer questions, add and delete articles. Re-indexing runs one at a time; questions
  * keep being answered from the committed index while it runs.
  */
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { composeAnswer } from './answer/answer.js';
 import type { Config } from './config.js';
@@ -18,7 +18,6 @@ import type { Logger } from './log.js';
 import { searchPassages } from './search/search.js';
 import type { Answer, ArticleInfo, IndexReport, SearchMode } from './types.js';
 
-export { IngestError };
 export type { Answer, ArticleInfo, IndexReport, SearchMode };
 
 export interface ArchiveStats {
@@ -44,7 +43,7 @@ export interface AddedFile {
 const STORE_FILE = 'sanad.sqlite';
 
 /** A file name safe to write under DATA_DIR: no directories, no dot-files, a known extension. */
-export function safeFileName(original: string): string {
+function safeFileName(original: string): string {
   const ext = extname(original).toLowerCase();
   const stem = basename(original, extname(original))
     .normalize('NFKC')
@@ -62,7 +61,7 @@ function dirBytes(dir: string): number {
 }
 
 export class Archive {
-  private running: Promise<IndexReport> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly config: Config,
@@ -96,18 +95,28 @@ export class Archive {
       store.setMeta('embedding_model', embedder.model);
       store.setMeta('embedding_dim', String(embedder.dim));
     }
-    const { index, rebuilt } = VectorIndex.open(config.indexDir, embedder.model, embedder.dim, store.generation(), () => store.vectors());
+    const { index, rebuilt } = VectorIndex.open(config.indexDir, embedder.model, embedder.dim, store.generation(), store);
     if (rebuilt && index.size > 0) log.info({ vectors: index.size }, 'vector index rebuilt from the store');
     return new Archive(config, log, store, embedder, index);
   }
 
-  /** Bring the index in step with DATA_DIR; concurrent calls share the run in progress. */
-  index(opts: { onProgress?: ProgressFn } = {}): Promise<IndexReport> {
-    this.running ??= indexDataDir(
+  /** Runs `fn` after every earlier change to DATA_DIR or the index has finished, and before any later one. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private runIndex(onProgress?: ProgressFn): Promise<IndexReport> {
+    return indexDataDir(
       { dataDir: this.config.dataDir, maxFileBytes: this.config.maxFileBytes, store: this.store, embedder: this.embedder, vectors: this.vectors },
-      opts.onProgress,
-    ).finally(() => (this.running = null));
-    return this.running;
+      onProgress,
+    );
+  }
+
+  /** Bring the index in step with DATA_DIR. Changes run one at a time; questions are answered meanwhile. */
+  index(opts: { onProgress?: ProgressFn } = {}): Promise<IndexReport> {
+    return this.exclusive(() => this.runIndex(opts.onProgress));
   }
 
   async ask(question: string, opts: { top?: number } = {}): Promise<Answer> {
@@ -121,26 +130,37 @@ export class Archive {
    */
   async addFile(originalName: string, bytes: Buffer): Promise<AddedFile> {
     if (!hasArticleExtension(originalName)) throw new IngestError(`unsupported file type: use ${ARTICLE_EXTENSIONS.join(', ')}`);
-    const file = safeFileName(originalName);
-    readArticleFile(file, bytes, this.config.maxFileBytes);
-    await this.running;
-    replaceAtomically(join(this.config.dataDir, file), (temp) => writeFileSync(temp, bytes));
-    const report = await this.index();
-    const failure = report.failed.find((f) => f.file === file);
-    if (failure) throw new IngestError(failure.reason);
-    return { file, articles: this.store.article(file) };
+    readArticleFile(safeFileName(originalName), bytes, this.config.maxFileBytes);
+    return this.exclusive(async () => {
+      const file = this.freeFileName(safeFileName(originalName), bytes);
+      replaceAtomically(join(this.config.dataDir, file), (temp) => writeFileSync(temp, bytes));
+      const report = await this.runIndex();
+      const failure = report.failed.find((f) => f.file === file);
+      if (failure) throw new IngestError(failure.reason);
+      return { file, articles: this.store.article(file) };
+    });
+  }
+
+  /** `name`, or `name-2`, `name-3`… when another file already has that name (the same bytes reuse it). */
+  private freeFileName(name: string, bytes: Buffer): string {
+    const ext = extname(name);
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? name : `${basename(name, ext)}-${n}${ext}`;
+      const path = join(this.config.dataDir, candidate);
+      if (!existsSync(path) || readFileSync(path).equals(bytes)) return candidate;
+    }
   }
 
   /** Remove an article's file from DATA_DIR and its passages from the index. */
-  async deleteArticle(idOrFile: string): Promise<ArticleInfo[]> {
-    const articles = this.store.article(idOrFile);
-    const file = articles[0]?.file;
-    if (!file) return [];
-    await this.running;
-    const path = join(this.config.dataDir, file);
-    if (existsSync(path)) rmSync(path);
-    await this.index();
-    return articles;
+  deleteArticle(idOrFile: string): Promise<ArticleInfo[]> {
+    return this.exclusive(async () => {
+      const articles = this.store.article(idOrFile);
+      const file = articles[0]?.file;
+      if (!file) return [];
+      rmSync(join(this.config.dataDir, file), { force: true });
+      await this.runIndex();
+      return articles;
+    });
   }
 
   sources(): ArticleInfo[] {

@@ -34,6 +34,26 @@ describe('hybrid mode on the tiny model (real transformers.js + real HNSW)', () 
     }
   });
 
+  it('reopens the saved graph after deletions without rebuilding it', async () => {
+    const dirs = tempArchive();
+    const config = testConfig(dirs, { EMBEDDING_MODEL: 'tiny', MODEL_DIR: modelDir });
+    const first = await openArchive(config, silent);
+    await first.index();
+    rmSync(join(dirs.dataDir, '000_2f97a4cd25084954.txt'));
+    await first.index();
+    const expected = await first.ask('ما موقف الكرملين من القوات البريطانية في أوكرانيا؟');
+    first.close();
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, { write: (l: string) => void lines.push(JSON.parse(l).msg) });
+    const second = await openArchive(config, log);
+    try {
+      expect(lines.filter((l) => l.includes('rebuilt'))).toEqual([]);
+      expect(await second.ask('ما موقف الكرملين من القوات البريطانية في أوكرانيا؟')).toEqual(expected);
+    } finally {
+      second.close();
+    }
+  });
+
   it('rebuilds a lost or stale vector graph from the store', async () => {
     const dirs = tempArchive();
     const config = testConfig(dirs, { EMBEDDING_MODEL: 'tiny', MODEL_DIR: modelDir });

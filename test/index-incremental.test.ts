@@ -91,6 +91,26 @@ describe('incremental indexing (real SQLite + FTS5)', () => {
     expect(await archive.deleteArticle('no-such-id')).toEqual([]);
   });
 
+  it('runs concurrent uploads and deletes one after another, each indexed, none overwriting another', async () => {
+    const dirs = tempArchive();
+    const archive = await archiveFor(dirs);
+    await archive.index();
+    const a = readFileSync(join(dirs.dataDir, '001_5342da39c5f54c5f.txt'));
+    const b = readFileSync(join(dirs.dataDir, '004_50136c7af15aecd1.txt'));
+    const [first, second, again, removed] = await Promise.all([
+      archive.addFile('news.txt', a),
+      archive.addFile('news.txt', b),
+      archive.addFile('news.txt', a),
+      archive.deleteArticle('002_311d5706b071db88.txt'),
+    ]);
+    expect([first.file, second.file, again.file]).toEqual(['news.txt', 'news-2.txt', 'news.txt']);
+    expect(first.articles[0]!.date).toBe('2021-10-13');
+    expect(second.articles[0]!.date).toBe('2018-02-20');
+    expect(removed.map((r) => r.file)).toEqual(['002_311d5706b071db88.txt']);
+    expect(archive.sources().map((s) => s.file)).not.toContain('002_311d5706b071db88.txt');
+    expect(await archive.index()).toMatchObject({ added: 0, updated: 0, removed: 0, failed: [] });
+  });
+
   it('answers with the verbatim excerpt and a citation, and says not found for noise', async () => {
     const dirs = tempArchive();
     const archive = await archiveFor(dirs);

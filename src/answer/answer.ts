@@ -33,7 +33,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 export function composeAnswer(question: string, search: SearchResult, store: ArchiveStore, top: number): Answer {
   const best = search.hits.find((h) => relevant(h, THRESHOLDS.minCoverage));
   if (!best) return { question, answered: false, results: [] };
-  const floor = Math.max(best.coverage * THRESHOLDS.relativeCoverage, 0.2);
+  const floor = Math.max(best.coverage * THRESHOLDS.relativeCoverage, THRESHOLDS.minCoverage);
 
   const chosen: typeof search.hits = [];
   for (const hit of search.hits) {

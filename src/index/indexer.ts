@@ -3,12 +3,11 @@
  * an edited file is replaced (re-embedding only passages whose text changed), a deleted file is
  * removed. A file that cannot be read is reported and skipped; what was indexed from it stays.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Embedder } from '../embed/embedder.js';
 import { IngestError } from '../ingest/errors.js';
-import { toPassages } from '../ingest/passages.js';
+import { contentHash, toPassages } from '../ingest/passages.js';
 import { hasArticleExtension, readArticleFile } from '../ingest/read-article-file.js';
 import { terms } from '../ingest/terms.js';
 import type { IndexFailure, IndexReport, ParsedArticle } from '../types.js';
@@ -27,7 +26,7 @@ export interface IndexTarget {
 }
 
 /** Article files under `dir`, relative paths with forward slashes, hidden files and temp files skipped. */
-export function listArticleFiles(dir: string): string[] {
+function listArticleFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
@@ -41,7 +40,10 @@ export function listArticleFiles(dir: string): string[] {
   return out.sort();
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** ENOENT, EACCES, EISDIR…: a file vanished or cannot be read. */
+function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((err as NodeJS.ErrnoException).code!);
+}
 
 /** Passages + terms + vectors (reused by content hash where possible) for one file's articles. */
 async function prepare(parsed: ParsedArticle[], target: IndexTarget): Promise<NewArticle[]> {
@@ -78,11 +80,10 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
     onProgress?.(i, files.length, file);
     try {
       const full = join(target.dataDir, file);
-      if (statSync(full).size > target.maxFileBytes) {
-        throw new IngestError(`file too large: ${statSync(full).size} bytes, the limit is ${target.maxFileBytes}`);
-      }
+      const { size } = statSync(full);
+      if (size > target.maxFileBytes) throw new IngestError(`file too large: ${size} bytes, the limit is ${target.maxFileBytes}`);
       const bytes = readFileSync(full);
-      const hash = sha256(bytes);
+      const hash = contentHash(bytes);
       if (known.get(file) === hash) {
         report.unchanged++;
         continue;
@@ -94,7 +95,8 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
       if (known.has(file)) report.updated++;
       else report.added++;
     } catch (err) {
-      if (!(err instanceof IngestError) && !(err instanceof Error && 'code' in err)) throw err;
+      // Unreadable files are reported; anything else (a store error such as SQLITE_FULL) stops the run.
+      if (!(err instanceof IngestError) && !isFileSystemError(err)) throw err;
       report.failed.push({ file, reason: err.message });
     }
   }

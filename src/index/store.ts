@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS articles (
   title TEXT NOT NULL, date TEXT, source TEXT, section TEXT);
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
 CREATE TABLE IF NOT EXISTS passages (
-  id INTEGER PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  id INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
   position INTEGER NOT NULL, text TEXT NOT NULL, hash TEXT NOT NULL, vector BLOB);
 CREATE INDEX IF NOT EXISTS passages_article ON passages(article_id, position);
 CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash);
@@ -168,6 +168,11 @@ export class ArchiveStore {
       this.db.prepare('UPDATE passages SET vector = NULL').run();
       this.bump();
     })();
+  }
+
+  /** Ids of the passages that have a vector: what the vector index must hold. */
+  vectorIds(): number[] {
+    return (this.db.prepare('SELECT id FROM passages WHERE vector IS NOT NULL').all() as { id: number }[]).map((r) => r.id);
   }
 
   *vectors(): Generator<{ id: number; vector: Float32Array }> {

@@ -37,14 +37,14 @@ export class VectorIndex {
 
   /**
    * Open the saved graph when it matches `generation`, model and dim; otherwise rebuild it from
-   * `vectors` (the store's copy). Returns the index and whether it had to be rebuilt.
+   * the store's vectors. Returns the index and whether it had to be rebuilt.
    */
   static open(
     dir: string,
     model: string,
     dim: number,
     generation: number,
-    vectors: () => Iterable<{ id: number; vector: Float32Array }>,
+    store: { vectorIds(): number[]; vectors(): Iterable<{ id: number; vector: Float32Array }> },
   ): { index: VectorIndex; rebuilt: boolean } {
     const index = new VectorIndex(dir, model, dim);
     const state = index.readState();
@@ -52,16 +52,18 @@ export class VectorIndex {
       try {
         const g = new hnswlib.HierarchicalNSW('cosine', dim);
         g.readIndexSync(join(dir, GRAPH_FILE), true);
-        index.graph = g;
-        index.live = new Set(g.getIdsList());
-        if (index.live.size === state.count) return { index, rebuilt: false };
+        // The graph's own id list still holds markDeleted labels; the store says which are live.
+        const live = store.vectorIds();
+        if (live.length === state.count) {
+          index.graph = g;
+          index.live = new Set(live);
+          return { index, rebuilt: false };
+        }
       } catch {
         // unreadable graph: rebuild below
       }
     }
-    index.graph = VectorIndex.emptyGraph(dim);
-    index.live.clear();
-    for (const { id, vector } of vectors()) index.add(id, vector);
+    for (const { id, vector } of store.vectors()) index.add(id, vector);
     index.dirty = true;
     return { index, rebuilt: true };
   }

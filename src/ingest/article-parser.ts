@@ -16,7 +16,7 @@ export interface PageHints {
 }
 
 /** Split text into blocks: paragraphs separated by blank lines; bullet lines stand alone. */
-export function toBlocks(text: string): string[] {
+function toBlocks(text: string): string[] {
   const blocks: string[] = [];
   let current: string[] = [];
   const flush = () => {

@@ -13,7 +13,7 @@ const FOLD: Record<string, string> = {
 const FOLD_RE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'gu');
 
 /** Map Arabic-Indic (٠-٩) and Extended Arabic-Indic (۰-۹) digits to ASCII digits. */
-export function asciiDigits(text: string): string {
+function asciiDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/gu, (d) => String(d.codePointAt(0)! & 0x0f));
 }
 

@@ -10,9 +10,9 @@ import { sentenceSpans, wordCount } from './sentences.js';
 export const MIN_PASSAGE_WORDS = 15;
 export const MAX_PASSAGE_WORDS = 120;
 
-/** sha256 of a passage's original text: its identity for incremental indexing. */
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** sha256 of a passage's text or a file's bytes: their identity for incremental indexing. */
+export function contentHash(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 /** Cut a long paragraph into chunks of whole sentences, each at most `max` words where possible. */

@@ -43,19 +43,20 @@ const PROCLITIC = /^[وفبلك](?=\p{L}{3})/u;
  * without it: "لاوكرانيا" asks about "اوكرانيا". Done against the vocabulary so that words whose
  * first letter belongs to them ("لافروف") keep it.
  */
-function withoutUnknownClitics(queryTerms: string[], store: ArchiveStore): string[] {
+function withoutUnknownClitics(queryTerms: string[], store: ArchiveStore): { terms: string[]; df: Map<string, number> } {
   const df = store.documentFrequencies([...new Set(queryTerms.flatMap((t) => [t, t.replace(PROCLITIC, '')]))]);
-  return queryTerms.map((t) => {
+  const read = queryTerms.map((t) => {
     const bare = t.replace(PROCLITIC, '');
     return df.get(t) === 0 && bare !== t && (df.get(bare) ?? 0) > 0 ? bare : t;
   });
+  return { terms: read, df };
 }
 
 /** Rank passages for a question; `hits` best first. */
 export async function searchPassages(question: string, deps: SearchDeps): Promise<SearchResult> {
   const { store } = deps;
-  const queryTerms = withoutUnknownClitics(terms(question), store);
-  const weights = termWeights(queryTerms, store.documentFrequencies([...new Set(queryTerms)]), store.passageCount());
+  const { terms: queryTerms, df } = withoutUnknownClitics(terms(question), store);
+  const weights = termWeights(queryTerms, df, store.passageCount());
 
   const lexical = store.lexicalSearch(queryTerms, CANDIDATES);
   const dense = deps.embedder && deps.vectors && deps.vectors.size > 0

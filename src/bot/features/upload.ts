@@ -7,7 +7,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { IngestError } from '../../ingest/errors.js';
-import { hasArticleExtension } from '../../ingest/read-article-file.js';
+import { ARTICLE_EXTENSIONS, hasArticleExtension } from '../../ingest/read-article-file.js';
 import { adminOnly } from '../middleware/admin-only.js';
 import { DEFAULT_API_ROOT, DownloadError, downloadFile } from '../download.js';
 import { replyHtml } from '../reply.js';
@@ -21,7 +21,7 @@ uploadFeature.chatType('private').on('message:document', adminOnly, async (ctx) 
   const doc = ctx.message.document;
   const name = doc.file_name ?? 'upload.txt';
   // Checked here too so that a wrong file is refused before it is downloaded.
-  if (!hasArticleExtension(name)) return replyHtml(ctx, ctx.t.uploadWrongType(['.txt', '.md', '.html']));
+  if (!hasArticleExtension(name)) return replyHtml(ctx, ctx.t.uploadWrongType([...ARTICLE_EXTENSIONS]));
   if (doc.file_size !== undefined && doc.file_size > config.maxFileBytes) {
     return replyHtml(ctx, ctx.t.uploadTooLarge(doc.file_size, config.maxFileBytes));
   }
@@ -50,7 +50,7 @@ uploadFeature.chatType('private').on('message:document', adminOnly, async (ctx) 
       log.info({ file: added.file, articles: added.articles.length, admin: ctx.from.id }, 'file added');
       await replyHtml(ctx, ctx.t.uploadAdded(added.file, added.articles));
     } catch (err) {
-      if (err instanceof IngestError || (err instanceof Error && err.name === 'IngestError')) {
+      if (err instanceof IngestError) {
         log.info({ file: name, reason: err.message }, 'upload refused');
         return replyHtml(ctx, ctx.t.uploadRefused(err.message));
       }

@@ -5,8 +5,8 @@
  * within Telegram's timeout is re-delivered.
  *
  * Updates from the same chat (or, without a chat, the same user) still run one after the other,
- * in order; different chats run concurrently, at most `maxInFlight` at once (beyond that this
- * middleware waits, which in turn slows down fetching — natural back-pressure).
+ * in order; different chats run concurrently, at most `maxInFlight` handlers at once (further
+ * ones wait for a slot; the per-user rate limit in front bounds how many can queue).
  *
  * Because the handler finishes after grammY has moved on, its errors cannot reach bot.catch: they
  * are passed to `onError` here instead. All work is registered with the TaskTracker so that
@@ -26,13 +26,28 @@ export function concurrent<C extends Context>(options: ConcurrentOptions<C>): Mi
   const waiting: (() => void)[] = [];
   let inFlight = 0;
 
-  return async (ctx, next) => {
+  /** A slot is taken only when an update's turn in its chat has come, so a busy chat's queue holds none. */
+  const acquire = async (): Promise<void> => {
     while (inFlight >= options.maxInFlight) await new Promise<void>((resolve) => waiting.push(resolve));
     inFlight++;
+  };
+  const release = (): void => {
+    inFlight--;
+    waiting.shift()?.();
+  };
+
+  return async (ctx, next) => {
     const key = ctx.chat ? `c${ctx.chat.id}` : ctx.from ? `u${ctx.from.id}` : `x${ctx.update.update_id}`;
     const previous = chains.get(key) ?? Promise.resolve();
     const job: Promise<void> = previous
-      .then(() => next())
+      .then(async () => {
+        await acquire();
+        try {
+          await next();
+        } finally {
+          release();
+        }
+      })
       .catch(async (err: unknown) => {
         try {
           await options.onError(new BotError<C>(err, ctx));
@@ -41,8 +56,6 @@ export function concurrent<C extends Context>(options: ConcurrentOptions<C>): Mi
         }
       })
       .finally(() => {
-        inFlight--;
-        waiting.shift()?.();
         if (chains.get(key) === job) chains.delete(key);
       });
     chains.set(key, job);
