@@ -31,7 +31,7 @@ export interface EvalScores {
 const squash = (s: string) => s.replace(/\s+/gu, ' ');
 
 /** 1-based rank of the first result that holds the expected passage, or 0. */
-export function hitRank(q: EvalQuestion, answer: Answer): number {
+function hitRank(q: EvalQuestion, answer: Answer): number {
   if (!q.expect) return 0;
   const expect = squash(q.expect);
   const i = answer.results.findIndex((r) => r.article.file === q.file && squash(r.text).includes(expect));

@@ -11,7 +11,7 @@ export interface EvalReport {
   table: string;
 }
 
-export function readQuestions(file: string): EvalQuestion[] {
+function readQuestions(file: string): EvalQuestion[] {
   return readFileSync(file, 'utf8').split(/\r?\n/u).filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalQuestion);
 }
 
