@@ -121,7 +121,7 @@ export class Archive {
 
   async ask(question: string, opts: { top?: number } = {}): Promise<Answer> {
     const search = await searchPassages(question, { store: this.store, embedder: this.embedder, vectors: this.vectors });
-    return composeAnswer(question, search, this.store, opts.top ?? 5);
+    return composeAnswer(question, search, opts.top ?? 5);
   }
 
   /**

@@ -2,7 +2,6 @@
  * Ranked hits → the answer users see: the best passages, near-duplicates dropped, each with its
  * verbatim excerpt and citation; or answered=false when nothing is relevant enough to cite.
  */
-import type { ArchiveStore } from '../index/store.js';
 import type { SearchResult } from '../search/search.js';
 import type { Answer, AnswerResult } from '../types.js';
 import { bestExcerpt } from './excerpt.js';
@@ -30,7 +29,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** Build the answer from search results; `top` results at most. */
-export function composeAnswer(question: string, search: SearchResult, store: ArchiveStore, top: number): Answer {
+export function composeAnswer(question: string, search: SearchResult, top: number): Answer {
   const best = search.hits.find((h) => relevant(h, THRESHOLDS.minCoverage));
   if (!best) return { question, answered: false, results: [] };
   const floor = Math.max(best.coverage * THRESHOLDS.relativeCoverage, THRESHOLDS.minCoverage);
@@ -42,19 +41,16 @@ export function composeAnswer(question: string, search: SearchResult, store: Arc
     if (chosen.some((c) => jaccard(c.passageTerms, hit.passageTerms) >= THRESHOLDS.duplicateJaccard)) continue;
     chosen.push(hit);
   }
-  const passages = new Map(store.passages(chosen.map((h) => h.id)).map((p) => [p.id, p]));
-  const results: AnswerResult[] = chosen.flatMap((hit, i) => {
-    const p = passages.get(hit.id);
-    if (!p) return [];
+  const results: AnswerResult[] = chosen.map(({ passage: p, score }, i) => {
     const { id, title, source, date, file } = p.article;
-    return [{
+    return {
       rank: i + 1,
-      score: Number(hit.score.toFixed(4)),
+      score: Number(score.toFixed(4)),
       text: p.text,
       excerpt: bestExcerpt(p.text, search.weights).text,
       article: { id, title, source, date, file },
       position: p.position,
-    }];
+    };
   });
   return { question, answered: results.length > 0, results };
 }

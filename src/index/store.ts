@@ -196,6 +196,18 @@ export class ArchiveStore {
       .all(query, limit) as { id: number; bm25: number }[];
   }
 
+  /** The matching terms stored in the lexical index for each passage, so a question need not recompute them. */
+  indexedTerms(ids: number[]): Map<number, { body: Set<string>; title: Set<string> }> {
+    const stmt = this.db.prepare('SELECT title, body FROM passages_fts WHERE rowid = ?');
+    const split = (s: string) => new Set(s.split(' ').filter(Boolean));
+    return new Map(
+      ids.flatMap((id) => {
+        const row = stmt.get(id) as { title: string; body: string } | undefined;
+        return row ? [[id, { body: split(row.body), title: split(row.title) }] as const] : [];
+      }),
+    );
+  }
+
   /** How many passages contain each term (body or title), for IDF weights. */
   documentFrequencies(terms: string[]): Map<string, number> {
     const stmt = this.db.prepare('SELECT doc FROM passages_vocab WHERE term = ?');

@@ -5,7 +5,7 @@
  */
 import type { Embedder } from '../embed/embedder.js';
 import { terms } from '../ingest/terms.js';
-import type { ArchiveStore } from '../index/store.js';
+import type { ArchiveStore, StoredPassage } from '../index/store.js';
 import type { VectorIndex } from '../index/vector-index.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { coverage, termWeights } from './idf.js';
@@ -20,6 +20,7 @@ export interface Hit {
   similarity: number | null;
   /** The passage's matching terms, for near-duplicate checks. */
   passageTerms: Set<string>;
+  passage: StoredPassage;
 }
 
 export interface SearchResult {
@@ -65,12 +66,15 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   const similarity = new Map(dense.map((d) => [d.id, d.similarity]));
 
   // Terms and coverage of every candidate, from either retriever.
-  const candidates = new Map<number, { passageTerms: Set<string>; coverage: number; bm25: number }>();
+  const candidates = new Map<number, { passage: StoredPassage; passageTerms: Set<string>; coverage: number; bm25: number }>();
   const bm25 = new Map(lexical.map((r) => [r.id, r.bm25]));
-  for (const p of store.passages([...new Set([...bm25.keys(), ...similarity.keys()])])) {
-    const passageTerms = new Set(terms(p.text));
-    const cov = coverage(weights, passageTerms, new Set(terms(p.article.title)));
-    candidates.set(p.id, { passageTerms, coverage: cov, bm25: bm25.get(p.id) ?? 0 });
+  const ids = [...new Set([...bm25.keys(), ...similarity.keys()])];
+  const indexed = store.indexedTerms(ids);
+  for (const passage of store.passages(ids)) {
+    const stored = indexed.get(passage.id);
+    if (!stored) continue;
+    const cov = coverage(weights, stored.body, stored.title);
+    candidates.set(passage.id, { passage, passageTerms: stored.body, coverage: cov, bm25: bm25.get(passage.id) ?? 0 });
   }
 
   // Lexical ranking: how much of the question a passage covers, BM25 breaking ties.
