@@ -9,7 +9,7 @@ import { bestExcerpt } from './excerpt.js';
 /** Relevance bars, tuned on test/eval/questions.jsonl (see README, "Evaluation"). */
 export const THRESHOLDS = {
   /** The best passage must cover this share of the question's IDF weight… */
-  minCoverage: 0.2,
+  minCoverage: 0.3,
   /** …or, in hybrid mode, be at least this similar to the question. */
   minSimilarity: 0.9,
   /** Further results must reach this share of the best one's coverage. */
@@ -47,7 +47,7 @@ export function composeAnswer(question: string, search: SearchResult, top: numbe
       rank: i + 1,
       score: Number(score.toFixed(4)),
       text: p.text,
-      excerpt: bestExcerpt(p.text, search.weights).text,
+      excerpt: bestExcerpt(p.text, search.query).text,
       article: { id, title, source, date, file },
       position: p.position,
     };

@@ -4,6 +4,8 @@
  */
 import { sentenceSpans, wordCount } from '../ingest/sentences.js';
 import { terms } from '../ingest/terms.js';
+import type { WeightedTerm } from '../search/idf.js';
+import { matchStrength } from '../search/match.js';
 
 /** A sentence this short rarely stands alone; the next one is added for context. */
 const MIN_EXCERPT_WORDS = 8;
@@ -16,7 +18,7 @@ export interface Excerpt {
 }
 
 /** Pick the best-answering sentence span of `text` for the weighted query terms. */
-export function bestExcerpt(text: string, weights: Map<string, number>): Excerpt {
+export function bestExcerpt(text: string, query: readonly WeightedTerm[]): Excerpt {
   const spans = sentenceSpans(text);
   if (spans.length === 0) return { text, start: 0, end: text.length };
   let best = 0;
@@ -24,7 +26,7 @@ export function bestExcerpt(text: string, weights: Map<string, number>): Excerpt
   spans.forEach((span, i) => {
     const sentenceTerms = new Set(terms(text.slice(span.start, span.end)));
     let score = 0;
-    for (const [term, w] of weights) if (sentenceTerms.has(term)) score += w;
+    for (const q of query) score += q.weight * matchStrength(sentenceTerms, q);
     if (score > bestScore) {
       best = i;
       bestScore = score;

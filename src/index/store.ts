@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { ArticleInfo, ParsedArticle, Passage } from '../types.js';
-import { MIN_PREFIX } from '../search/idf.js';
+import { MIN_PREFIX } from '../search/match.js';
 
 export interface NewPassage extends Passage {
   /** Matching terms for the lexical index (see ingest/terms). */

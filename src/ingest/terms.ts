@@ -7,22 +7,12 @@
 import snowball from 'snowball-stemmers';
 import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { normalizeArabic } from './normalize.js';
+import { QUESTION_FRAME_WORDS } from './stopwords.js';
 
 const arabicStemmer = snowball.newStemmer('arabic');
 const englishStemmer = snowball.newStemmer('english');
 
-/**
- * Words a question carries that say nothing about the answer: dialect question words
- * (Egyptian, Levantine, Gulf) and news-question verbs that stopwords-iso does not list.
- */
-const QUESTION_WORDS = [
-  'شو', 'ايش', 'إيش', 'وش', 'ليش', 'ليه', 'امتى', 'إمتى', 'ايمتى', 'متى', 'وين', 'فين', 'مين', 'منو', 'كيف', 'كيفاش', 'شلون',
-  'قديش', 'كم', 'اديش', 'ازاي', 'إزاي', 'هل', 'ماذا', 'لماذا', 'ما', 'من', 'اين', 'أين', 'هو', 'هي', 'يعني', 'بدي', 'اعرف',
-  'قال', 'قالت', 'يقول', 'تقول', 'اللي', 'الي', 'حكى', 'حكي', 'عن', 'على', 'في', 'بحسب', 'حسب', 'وفق', 'ايه', 'إيه',
-  'what', 'when', 'where', 'who', 'why', 'how', 'which', 'did', 'does', 'say', 'said', 'tell', 'about',
-];
-
-const STOP = new Set([...stopwords.ar, ...stopwords.en, ...QUESTION_WORDS].map((w) => normalizeArabic(w)));
+const STOP = new Set([...stopwords.ar, ...stopwords.en, ...QUESTION_FRAME_WORDS].map((w) => normalizeArabic(w)));
 
 /**
  * The definite article with its clitics (ال, وال, بال, فبال, لل…). Snowball strips it only from

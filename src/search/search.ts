@@ -4,11 +4,11 @@
  * carries the signals the answer step needs to decide between citing and saying "not found".
  */
 import type { Embedder } from '../embed/embedder.js';
-import { terms } from '../ingest/terms.js';
 import type { ArchiveStore, StoredPassage } from '../index/store.js';
 import type { VectorIndex } from '../index/vector-index.js';
 import { reciprocalRankFusion } from './fusion.js';
-import { coverage, termWeights } from './idf.js';
+import { coverage } from './idf.js';
+import { queryTerms, type QueryTerm } from './query.js';
 
 export interface Hit {
   id: number;
@@ -24,7 +24,7 @@ export interface Hit {
 }
 
 export interface SearchResult {
-  weights: Map<string, number>;
+  query: QueryTerm[];
   hits: Hit[];
 }
 
@@ -36,30 +36,11 @@ export interface SearchDeps {
 
 const CANDIDATES = 50;
 
-/** One-letter proclitics (و ف ب ل ك) the stemmer keeps on words without the article: "بافغانستان". */
-const PROCLITIC = /^[وفبلك](?=\p{L}{3})/u;
-
-/**
- * A question term the archive never uses, that it does use without its leading proclitic, is read
- * without it: "لاوكرانيا" asks about "اوكرانيا". Done against the vocabulary so that words whose
- * first letter belongs to them ("لافروف") keep it.
- */
-function withoutUnknownClitics(queryTerms: string[], store: ArchiveStore): { terms: string[]; df: Map<string, number> } {
-  const df = store.documentFrequencies([...new Set(queryTerms.flatMap((t) => [t, t.replace(PROCLITIC, '')]))]);
-  const read = queryTerms.map((t) => {
-    const bare = t.replace(PROCLITIC, '');
-    return df.get(t) === 0 && bare !== t && (df.get(bare) ?? 0) > 0 ? bare : t;
-  });
-  return { terms: read, df };
-}
-
 /** Rank passages for a question; `hits` best first. */
 export async function searchPassages(question: string, deps: SearchDeps): Promise<SearchResult> {
   const { store } = deps;
-  const { terms: queryTerms, df } = withoutUnknownClitics(terms(question), store);
-  const weights = termWeights(queryTerms, df, store.passageCount());
-
-  const lexical = store.lexicalSearch(queryTerms, CANDIDATES);
+  const query = queryTerms(question, store);
+  const lexical = store.lexicalSearch(query.flatMap((q) => q.alternatives), CANDIDATES);
   const dense = deps.embedder && deps.vectors && deps.vectors.size > 0
     ? deps.vectors.search(await deps.embedder.embedQuery(question), CANDIDATES)
     : [];
@@ -73,7 +54,7 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   for (const passage of store.passages(ids)) {
     const stored = indexed.get(passage.id);
     if (!stored) continue;
-    const cov = coverage(weights, stored.body, stored.title);
+    const cov = coverage(query, stored.body, stored.title);
     candidates.set(passage.id, { passage, passageTerms: stored.body, coverage: cov, bm25: bm25.get(passage.id) ?? 0 });
   }
 
@@ -90,5 +71,5 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
     .map(([id, score]) => ({ id, score, ...candidates.get(id)!, similarity: similarity.get(id) ?? null }))
     .map(({ bm25: _bm25, ...hit }) => hit);
   hits.sort((a, b) => b.score - a.score); // stable: equal coverage keeps BM25 order
-  return { weights, hits };
+  return { query, hits };
 }

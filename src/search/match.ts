@@ -1,0 +1,50 @@
+/**
+ * When a passage term counts as the question's term. Stems are light and Snowball's Arabic stemmer
+ * is not always consistent ("البريطاني"→ريط, "بريطانيا"→ريطاني), so a term also meets the same
+ * word with a suffix or a one-letter proclitic left on; but only letters that Arabic suffixes are
+ * made of may be left over, so that "كوري" (Korea) never meets "كوريلا" (a general's name).
+ */
+
+/** Shortest stem that may meet longer forms of itself. */
+export const MIN_PREFIX = 3;
+
+/** One-letter proclitics (و ف ب ل ك) the stemmer leaves on words without the article: "لافغانستان". */
+export const PROCLITIC = /^[وفبلك](?=\p{L}{3})/u;
+
+/** What a light stem may leave of a word's ending: up to three suffix letters (ا ت ك م ن ه و ي). */
+const LEFT_SUFFIX = /^[اتكمنهوي]{1,3}$/u;
+
+/** A passage's term meeting a question's synonym rather than its own word counts this much. */
+export const SYNONYM_CREDIT = 0.8;
+
+/** A taa marbuta before a suffix is written ت ("خطته"): the stem keeps it, the bare noun has ه. */
+const openTaa = (w: string) => (w.length > MIN_PREFIX ? w.replace(/ت$/u, 'ه') : w);
+
+const extendsWith = (longer: string, shorter: string) =>
+  shorter.length >= MIN_PREFIX && longer.startsWith(shorter) && LEFT_SUFFIX.test(longer.slice(shorter.length));
+
+function sameWord(a: string, b: string): boolean {
+  const [x, y] = [openTaa(a), openTaa(b)];
+  return x === y || extendsWith(x, y) || extendsWith(y, x);
+}
+
+/** Whether `set` holds `term`, or a form of it with a suffix or proclitic the stemmer left on. */
+export function hasTerm(set: ReadonlySet<string>, term: string): boolean {
+  if (set.has(term)) return true;
+  if (term.length < MIN_PREFIX) return false;
+  const bare = term.replace(PROCLITIC, '');
+  for (const t of set) if (sameWord(t, term) || sameWord(t.replace(PROCLITIC, ''), bare)) return true;
+  return false;
+}
+
+/** A question term and the terms that count as meeting it, its own first. */
+export interface Alternatives {
+  alternatives: readonly string[];
+}
+
+/** How fully `terms` hold a question term: 1 as written, SYNONYM_CREDIT through a synonym, else 0. */
+export function matchStrength(terms: ReadonlySet<string>, query: Alternatives): number {
+  const [own, ...synonyms] = query.alternatives;
+  if (own !== undefined && hasTerm(terms, own)) return 1;
+  return synonyms.some((s) => hasTerm(terms, s)) ? SYNONYM_CREDIT : 0;
+}

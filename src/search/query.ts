@@ -1,0 +1,67 @@
+/**
+ * A question → the terms it is matched by. Each question term carries the other words it may
+ * appear as in a passage (its proclitic read off, its synonyms) and an IDF weight, so that both
+ * ranking and the "not found" decision count what the question asks, not how it is worded.
+ */
+import { terms } from '../ingest/terms.js';
+import type { ArchiveStore } from '../index/store.js';
+import { idf } from './idf.js';
+import { PROCLITIC } from './match.js';
+import { SYNONYM_GROUPS } from './synonyms.js';
+
+export interface QueryTerm {
+  /** The question's own term (stemmed). */
+  term: string;
+  /** Terms that count as a match: the term itself first, then its synonyms. */
+  alternatives: string[];
+  /**
+   * √IDF of the term's commonest alternative: a concept the archive mentions everywhere tells
+   * little, but damped, so that a passage meeting most of a question outranks one that meets only
+   * its rarest word (see README, "Evaluation").
+   */
+  weight: number;
+}
+
+/** Synonym groups by the stem of each member, built once. */
+const SYNONYMS: Map<string, Set<string>> = (() => {
+  const byStem = new Map<string, Set<string>>();
+  for (const group of SYNONYM_GROUPS) {
+    const stems = group.flatMap((word) => terms(word));
+    for (const stem of stems) {
+      const set = byStem.get(stem) ?? new Set<string>();
+      for (const other of stems) set.add(other);
+      byStem.set(stem, set);
+    }
+  }
+  return byStem;
+})();
+
+/** The present-tense prefix of a verb (ي ت ن ا): "يتوقع" is the archive's "توقع". */
+const PRESENT_PREFIX = /^[يتنا](?=\p{L}{3})/u;
+
+/** Ways a question term may be read: as written, without a proclitic, without a verb prefix. */
+const readings = (term: string) => [term, term.replace(PROCLITIC, ''), term.replace(PRESENT_PREFIX, '')];
+
+/**
+ * A question term is read the way the archive uses it most: "لاوكرانيا" asks about "اوكرانيا",
+ * "يتوقع" about "توقع". Done against the vocabulary so that words whose first letter belongs
+ * to them ("لافروف", "تعليم") keep it.
+ */
+function commonestReading(term: string, df: Map<string, number>): string {
+  return readings(term).reduce((best, r) => ((df.get(r) ?? 0) > (df.get(best) ?? 0) ? r : best));
+}
+
+/** The distinct terms of a question, each with its alternatives and weight, in question order. */
+export function queryTerms(question: string, store: ArchiveStore): QueryTerm[] {
+  const raw = [...new Set(terms(question))];
+  const known = store.documentFrequencies([...new Set(raw.flatMap(readings))]);
+  const read = [...new Set(raw.map((t) => commonestReading(t, known)))];
+  const withSynonyms = read.map((term) => [term, ...[...(SYNONYMS.get(term) ?? [])].filter((s) => s !== term)]);
+  const df = store.documentFrequencies([...new Set(withSynonyms.flat())]);
+  const passages = store.passageCount();
+  return withSynonyms.map((alternatives) => ({
+    term: alternatives[0]!,
+    alternatives,
+    weight: Math.sqrt(idf(Math.max(...alternatives.map((a) => df.get(a) ?? 0)), passages)),
+  }));
+}
