@@ -18,7 +18,7 @@ const LEFT_SUFFIX = /^[اتكمنهوي]{1,3}$/u;
 export const SYNONYM_CREDIT = 0.8;
 
 /** A taa marbuta before a suffix is written ت ("خطته"): the stem keeps it, the bare noun has ه. */
-const openTaa = (w: string) => (w.length > MIN_PREFIX ? w.replace(/ت$/u, 'ه') : w);
+const openTaa = (w: string) => (w.length >= MIN_PREFIX ? w.replace(/ت$/u, 'ه') : w);
 
 const extendsWith = (longer: string, shorter: string) =>
   shorter.length >= MIN_PREFIX && longer.startsWith(shorter) && LEFT_SUFFIX.test(longer.slice(shorter.length));
@@ -28,12 +28,19 @@ function sameWord(a: string, b: string): boolean {
   return x === y || extendsWith(x, y) || extendsWith(y, x);
 }
 
-/** Whether `set` holds `term`, or a form of it with a suffix or proclitic the stemmer left on. */
+/** A verb's tense prefix (future س, then ي ت ن ا): "سترسل" and "يرسل" are one verb. */
+const VERB_PREFIX = /^س?[يتنا](?=\p{L}{3})/u;
+
+/** Whether `set` holds `term`, or a form of it with a suffix, proclitic or verb prefix left on. */
 export function hasTerm(set: ReadonlySet<string>, term: string): boolean {
   if (set.has(term)) return true;
   if (term.length < MIN_PREFIX) return false;
   const bare = term.replace(PROCLITIC, '');
-  for (const t of set) if (sameWord(t, term) || sameWord(t.replace(PROCLITIC, ''), bare)) return true;
+  const verb = term.replace(VERB_PREFIX, '');
+  for (const t of set) {
+    if (sameWord(t, term) || sameWord(t.replace(PROCLITIC, ''), bare)) return true;
+    if (sameWord(t.replace(VERB_PREFIX, ''), verb)) return true;
+  }
   return false;
 }
 

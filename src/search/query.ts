@@ -36,16 +36,13 @@ const SYNONYMS: Map<string, Set<string>> = (() => {
   return byStem;
 })();
 
-/** The present-tense prefix of a verb (ي ت ن ا): "يتوقع" is the archive's "توقع". */
-const PRESENT_PREFIX = /^[يتنا](?=\p{L}{3})/u;
-
-/** Ways a question term may be read: as written, without a proclitic, without a verb prefix. */
-const readings = (term: string) => [term, term.replace(PROCLITIC, ''), term.replace(PRESENT_PREFIX, '')];
+/** Ways a question term may be read: as written, or without a one-letter proclitic. */
+const readings = (term: string) => [term, term.replace(PROCLITIC, '')];
 
 /**
- * A question term is read the way the archive uses it most: "لاوكرانيا" asks about "اوكرانيا",
- * "يتوقع" about "توقع". Done against the vocabulary so that words whose first letter belongs
- * to them ("لافروف", "تعليم") keep it.
+ * A question term is read the way the archive uses it most: "لاوكرانيا" asks about "اوكرانيا".
+ * Done against the vocabulary so that words whose first letter belongs to them ("لافروف") keep it;
+ * the term's weight and the lexical candidates then follow the archive's own spelling.
  */
 function commonestReading(term: string, df: Map<string, number>): string {
   return readings(term).reduce((best, r) => ((df.get(r) ?? 0) > (df.get(best) ?? 0) ? r : best));

@@ -1,0 +1,89 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openArchive, type Archive } from '../src/archive.js';
+import { terms } from '../src/ingest/terms.js';
+import { hasTerm, matchStrength, SYNONYM_CREDIT } from '../src/search/match.js';
+import { SYNONYM_GROUPS } from '../src/search/synonyms.js';
+import { testConfig } from './helpers.js';
+
+const stems = (text: string) => new Set(terms(text));
+
+describe('question terms', () => {
+  it('drops the question frame: question words, reporting verbs, frame nouns', () => {
+    expect(terms('ماذا قال لافروف عن طالبان؟')).toEqual(terms('لافروف طالبان'));
+    expect(terms('ما موقف الكرملين من نشر القوات؟')).toEqual(terms('الكرملين نشر القوات'));
+    expect(terms('إيش أكد المتحدث بخصوص الانتخابات؟')).toEqual(terms('المتحدث الانتخابات'));
+  });
+});
+
+describe('stem matching', () => {
+  it('meets a form with a suffix or a proclitic the stemmer left on', () => {
+    expect(hasTerm(stems('الصيني'), terms('الصين')[0]!)).toBe(true);
+    expect(hasTerm(stems('البريطانية'), terms('بريطانيا')[0]!)).toBe(true);
+    expect(hasTerm(stems('لأفغانستان'), terms('أفغانستان')[0]!)).toBe(true);
+    expect(hasTerm(stems('خطته'), terms('الخطة')[0]!)).toBe(true);
+    expect(hasTerm(stems('سترسل'), terms('يرسل')[0]!)).toBe(true);
+  });
+
+  it('does not meet a longer word that merely begins with the term', () => {
+    expect(hasTerm(stems('كوريلا'), terms('كوريا')[0]!)).toBe(false);
+    expect(hasTerm(stems('انتخابات'), terms('أنتوني')[0]!)).toBe(false);
+  });
+
+  it('credits a synonym less than the word itself', () => {
+    const query = { alternatives: [...terms('خروج'), ...terms('انسحاب')] };
+    expect(matchStrength(stems('الخروج'), query)).toBe(1);
+    expect(matchStrength(stems('الانسحاب'), query)).toBe(SYNONYM_CREDIT);
+    expect(matchStrength(stems('الاجتماع'), query)).toBe(0);
+  });
+});
+
+describe('synonym groups', () => {
+  it('every word of every group is one matching term (none lost to the stop list or split in two)', () => {
+    const broken = SYNONYM_GROUPS.flat().filter((w) => terms(w).length !== 1);
+    expect(broken).toEqual([]);
+  });
+
+  it('every group joins at least two different terms', () => {
+    const idle = SYNONYM_GROUPS.filter((g) => new Set(g.flatMap((w) => terms(w))).size < 2);
+    expect(idle).toEqual([]);
+  });
+});
+
+describe('searching a real index', () => {
+  let archive: Archive;
+  const article = (title: string, body: string[]) => [title, '', 'وكالة الأنباء التجريبية - 12 مارس 2024', '', ...body.join('\n\n').split('\n')].join('\n');
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sanad-match-'));
+    const dataDir = join(dir, 'data');
+    mkdirSync(dataDir);
+    writeFileSync(join(dataDir, 'bagram.txt'), article('انسحاب من قاعدة باغرام', [
+      'أكملت القوات الأمريكية انسحابها من قاعدة باغرام الجوية شمال كابول بعد عشرين عاما من الوجود العسكري هناك.',
+      'وتسلمت وزارة الدفاع الأفغانية القاعدة بكامل معداتها بحسب بيان رسمي صدر صباح اليوم.',
+    ]));
+    writeFileSync(join(dataDir, 'tashkent.txt'), article('لقاء عسكري في طشقند', [
+      'التقى وزير الدفاع الأوزبكي قائد القيادة الوسطى للجيش الأميركي مايكل كوريلا في طشقند لبحث التعاون العسكري.',
+      'وناقش الجانبان تدريب الضباط وتبادل الخبرات في مجال مكافحة الإرهاب على الحدود الجنوبية.',
+    ]));
+    archive = await openArchive(testConfig({ dataDir, indexDir: join(dir, 'index') }), pino({ level: 'silent' }));
+    await archive.index();
+  });
+  afterAll(() => archive.close());
+
+  it('answers a question worded with synonyms and dialect', async () => {
+    const answer = await archive.ask('امتى خرج الجيش الأمريكي من باغرام؟');
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]!.text).toContain('أكملت القوات الأمريكية انسحابها');
+    const dialect = await archive.ask('شو حكى الوزير الأوزبكي مع الأمريكان بطشقند؟');
+    expect(dialect.results[0]!.text).toContain('التقى وزير الدفاع الأوزبكي');
+  });
+
+  it('says not found when only a prefix of a name matches', async () => {
+    expect((await archive.ask('ماذا عن كوريلا؟')).answered).toBe(true);
+    expect((await archive.ask('ماذا عن كوريا؟')).answered).toBe(false);
+  });
+});
