@@ -9,9 +9,12 @@ export interface EvalQuestion {
   lang: string;
   style?: string;
   question: string;
-  /** Expected article file and a verbatim snippet of the answering passage (answerable questions). */
+  /**
+   * Expected article file and a verbatim snippet of the answering passage (answerable questions);
+   * several snippets where the archive states the answer in more than one passage.
+   */
   file?: string;
-  expect?: string;
+  expect?: string | string[];
   answerable?: boolean;
 }
 
@@ -32,9 +35,8 @@ const squash = (s: string) => s.replace(/\s+/gu, ' ');
 
 /** 1-based rank of the first result that holds the expected passage, or 0. */
 function hitRank(q: EvalQuestion, answer: Answer): number {
-  if (!q.expect) return 0;
-  const expect = squash(q.expect);
-  const i = answer.results.findIndex((r) => r.article.file === q.file && squash(r.text).includes(expect));
+  const expected = [q.expect ?? []].flat().map(squash);
+  const i = answer.results.findIndex((r) => r.article.file === q.file && expected.some((e) => squash(r.text).includes(e)));
   return i + 1;
 }
 
