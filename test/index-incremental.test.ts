@@ -1,5 +1,6 @@
 import { appendFileSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openArchive, type Archive } from '../src/archive.js';
@@ -27,6 +28,26 @@ describe('incremental indexing (real SQLite + FTS5)', () => {
     expect(first.passages).toBeGreaterThan(50);
     const again = await archive.index();
     expect(again).toMatchObject({ articles: 6, passages: first.passages, added: 0, updated: 0, removed: 0, unchanged: 5 });
+  });
+
+  it('re-stems every file of an index built under another version of the matching terms', async () => {
+    const dirs = tempArchive();
+    const archive = await archiveFor(dirs);
+    const first = await archive.index();
+    const answer = (await archive.ask('متى دخلت طالبان كابول؟')).results[0]!.text;
+    archive.close();
+    open = [];
+    // An index from before a stop-list or stemming change: its files carry another terms version,
+    // and its terms are not today's.
+    const db = new Database(join(dirs.indexDir, 'sanad.sqlite'));
+    db.prepare("UPDATE meta SET value = 'older' WHERE key = 'terms_version'").run();
+    db.prepare("UPDATE passages_fts SET body = 'stale'").run();
+    db.close();
+    const reopened = await archiveFor(dirs);
+    const report = await reopened.index();
+    expect(report).toMatchObject({ articles: 6, passages: first.passages, added: 0, updated: 5, unchanged: 0 });
+    expect((await reopened.ask('متى دخلت طالبان كابول؟')).results[0]!.text).toBe(answer);
+    expect(await reopened.index()).toMatchObject({ updated: 0, unchanged: 5 });
   });
 
   it('an edited file is an update, a deleted file a removal, and answers follow', async () => {

@@ -9,7 +9,7 @@ import type { Embedder } from '../embed/embedder.js';
 import { IngestError } from '../ingest/errors.js';
 import { contentHash, toPassages } from '../ingest/passages.js';
 import { hasArticleExtension, readArticleFile } from '../ingest/read-article-file.js';
-import { terms } from '../ingest/terms.js';
+import { terms, TERMS_VERSION } from '../ingest/terms.js';
 import type { IndexFailure, IndexReport, ParsedArticle } from '../types.js';
 import type { ArchiveStore, NewArticle } from './store.js';
 import type { VectorIndex } from './vector-index.js';
@@ -69,6 +69,8 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
   const { store, vectors } = target;
   const files = listArticleFiles(target.dataDir);
   const known = store.fileHashes();
+  // Files indexed under other stemming rules or stop words are re-stemmed, changed or not.
+  const sameTerms = store.getMeta('terms_version') === TERMS_VERSION;
   const report: IndexReport = {
     articles: 0, passages: 0, added: 0, updated: 0, removed: 0, unchanged: 0,
     failed: [] as IndexFailure[], mode: target.embedder ? 'hybrid' : 'lexical',
@@ -84,7 +86,7 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
       if (size > target.maxFileBytes) throw new IngestError(`file too large: ${size} bytes, the limit is ${target.maxFileBytes}`);
       const bytes = readFileSync(full);
       const hash = contentHash(bytes);
-      if (known.get(file) === hash) {
+      if (sameTerms && known.get(file) === hash) {
         report.unchanged++;
         continue;
       }
@@ -101,6 +103,7 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
     }
   }
   onProgress?.(files.length, files.length, '');
+  store.setMeta('terms_version', TERMS_VERSION);
 
   const present = new Set(files);
   for (const file of known.keys()) {

@@ -7,12 +7,19 @@
 import snowball from 'snowball-stemmers';
 import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { normalizeArabic } from './normalize.js';
+import { contentHash } from './passages.js';
 import { QUESTION_FRAME_WORDS } from './stopwords.js';
 
 const arabicStemmer = snowball.newStemmer('arabic');
 const englishStemmer = snowball.newStemmer('english');
 
 const STOP = new Set([...stopwords.ar, ...stopwords.en, ...QUESTION_FRAME_WORDS].map((w) => normalizeArabic(w)));
+
+/**
+ * Names the matching form `terms` produces: the stemming rules (a label to change with `stem`)
+ * and the stop list. An index whose files were stemmed under another version re-stems them.
+ */
+export const TERMS_VERSION = contentHash(['snowball arabic+english; article stripped; final ه read as ة', ...[...STOP].sort()].join('\n')).slice(0, 16);
 
 /**
  * The definite article with its clitics (ال, وال, بال, فبال, لل…). Snowball strips it only from
