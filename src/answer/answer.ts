@@ -8,7 +8,7 @@ import { bestExcerpt } from './excerpt.js';
 
 /** Relevance bars, tuned on test/eval/questions.jsonl (see README, "Evaluation"). */
 export const THRESHOLDS = {
-  /** The best passage must cover this share of the question's IDF weight… */
+  /** The best passage must cover this share of the question's (√IDF) weight… */
   minCoverage: 0.3,
   /** …or, in hybrid mode, be at least this similar to the question. */
   minSimilarity: 0.9,

@@ -10,9 +10,7 @@ import { PROCLITIC } from './match.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
 
 export interface QueryTerm {
-  /** The question's own term (stemmed). */
-  term: string;
-  /** Terms that count as a match: the term itself first, then its synonyms. */
+  /** Terms that count as a match: the question's own (stemmed) term first, then its synonyms. */
   alternatives: string[];
   /**
    * √IDF of the term's commonest alternative: a concept the archive mentions everywhere tells
@@ -57,7 +55,6 @@ export function queryTerms(question: string, store: ArchiveStore): QueryTerm[] {
   const df = store.documentFrequencies([...new Set(withSynonyms.flat())]);
   const passages = store.passageCount();
   return withSynonyms.map((alternatives) => ({
-    term: alternatives[0]!,
     alternatives,
     weight: Math.sqrt(idf(Math.max(...alternatives.map((a) => df.get(a) ?? 0)), passages)),
   }));
