@@ -5,7 +5,9 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive, type Archive } from '../src/archive.js';
 import { terms } from '../src/ingest/terms.js';
+import { ArchiveStore } from '../src/index/store.js';
 import { hasTerm, matchStrength, SYNONYM_CREDIT } from '../src/search/match.js';
+import { queryTerms } from '../src/search/query.js';
 import { SYNONYM_GROUPS } from '../src/search/synonyms.js';
 import { testConfig } from './helpers.js';
 
@@ -16,6 +18,7 @@ describe('question terms', () => {
     expect(terms('ماذا قال لافروف عن طالبان؟')).toEqual(terms('لافروف طالبان'));
     expect(terms('ما موقف الكرملين من نشر القوات؟')).toEqual(terms('الكرملين نشر القوات'));
     expect(terms('إيش أكد المتحدث بخصوص الانتخابات؟')).toEqual(terms('المتحدث الانتخابات'));
+    expect(terms('متى بدأ الانسحاب ومتى ينتهي؟')).toEqual(terms('بدأ الانسحاب ينتهي'));
   });
 });
 
@@ -55,6 +58,7 @@ describe('synonym groups', () => {
 
 describe('searching a real index', () => {
   let archive: Archive;
+  let store: ArchiveStore;
   const article = (title: string, body: string[]) => [title, '', 'وكالة الأنباء التجريبية - 12 مارس 2024', '', ...body.join('\n\n').split('\n')].join('\n');
 
   beforeAll(async () => {
@@ -71,8 +75,21 @@ describe('searching a real index', () => {
     ]));
     archive = await openArchive(testConfig({ dataDir, indexDir: join(dir, 'index') }), pino({ level: 'silent' }));
     await archive.index();
+    store = new ArchiveStore(join(dir, 'index', 'sanad.sqlite'));
   });
-  afterAll(() => archive.close());
+  afterAll(() => {
+    store.close();
+    archive.close();
+  });
+
+  it('reads a question word the way the archive spells it, and expands it to its synonyms', () => {
+    const [bagram] = queryTerms('لباغرام', store);
+    expect(bagram!.alternatives[0]).toBe(terms('باغرام')[0]);
+    const [exit] = queryTerms('لخروج', store);
+    expect(exit!.alternatives).toContain(terms('انسحاب')[0]);
+    const [lavrov] = queryTerms('لافروف', store);
+    expect(lavrov!.alternatives).toEqual(terms('لافروف'));
+  });
 
   it('answers a question worded with synonyms and dialect', async () => {
     const answer = await archive.ask('امتى خرج الجيش الأمريكي من باغرام؟');

@@ -38,11 +38,16 @@ function stem(word: string): string {
   return normalizeArabic(arabicStemmer.stem(bare)) || word;
 }
 
-/** The matching terms of a text, in order, stop words removed. */
+/** A conjunction (و "and", ف "so") written onto a word: "ومتى" is "and when". */
+const CONJUNCTION = /^[وف](?=\p{L}{2})/u;
+
+const isStopWord = (word: string) => STOP.has(word) || STOP.has(word.replace(CONJUNCTION, ''));
+
+/** The matching terms of a text, in order, stop words (with or without a conjunction) removed. */
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const [word] of normalizeArabic(text).matchAll(WORD)) {
-    if (STOP.has(word) || (word.length < 2 && !/\d/u.test(word))) continue;
+    if (isStopWord(word) || (word.length < 2 && !/\d/u.test(word))) continue;
     const s = stem(word);
     if (s) out.push(s);
   }

@@ -40,17 +40,22 @@ const readings = (term: string) => [term, term.replace(PROCLITIC, '')];
 /**
  * A question term is read the way the archive uses it most: "لاوكرانيا" asks about "اوكرانيا".
  * Done against the vocabulary so that words whose first letter belongs to them ("لافروف") keep it;
- * the term's weight and the lexical candidates then follow the archive's own spelling.
+ * the term's weight and the lexical candidates then follow the archive's own spelling. A term the
+ * archive has under no reading is read as a word with synonyms if it is one ("لخروج" as "خروج").
  */
-function commonestReading(term: string, df: Map<string, number>): string {
-  return readings(term).reduce((best, r) => ((df.get(r) ?? 0) > (df.get(best) ?? 0) ? r : best));
+function bestReading(term: string, df: Map<string, number>): string {
+  const better = (r: string, best: string) => {
+    const [a, b] = [df.get(r) ?? 0, df.get(best) ?? 0];
+    return a > b || (a === b && SYNONYMS.has(r) && !SYNONYMS.has(best));
+  };
+  return readings(term).reduce((best, r) => (better(r, best) ? r : best));
 }
 
 /** The distinct terms of a question, each with its alternatives and weight, in question order. */
 export function queryTerms(question: string, store: ArchiveStore): QueryTerm[] {
   const raw = [...new Set(terms(question))];
   const known = store.documentFrequencies([...new Set(raw.flatMap(readings))]);
-  const read = [...new Set(raw.map((t) => commonestReading(t, known)))];
+  const read = [...new Set(raw.map((t) => bestReading(t, known)))];
   const withSynonyms = read.map((term) => [term, ...[...(SYNONYMS.get(term) ?? [])].filter((s) => s !== term)]);
   const df = store.documentFrequencies([...new Set(withSynonyms.flat())]);
   const passages = store.passageCount();
