@@ -1,6 +1,6 @@
 /**
  * A question → the terms it is matched by. Each question term carries the other words it may
- * appear as in a passage (its proclitic read off, its synonyms) and an IDF weight, so that both
+ * appear as in a passage (its proclitic read off, its synonyms) and a weight, so that both
  * ranking and the "not found" decision count what the question asks, not how it is worded.
  */
 import { terms } from '../ingest/terms.js';
