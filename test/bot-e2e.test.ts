@@ -113,6 +113,15 @@ function startBot(fake: FakeBotApi, env: Record<string, string> = {}): RunningBo
   };
 }
 
+/** SIGTERM the bot and check it exits with code 0 within 5 seconds. */
+async function expectCleanStop(running: RunningBot): Promise<void> {
+  const t0 = Date.now();
+  running.proc.kill('SIGTERM');
+  const { code } = await running.exited;
+  expect(Date.now() - t0).toBeLessThan(5_000);
+  expect(code).toBe(0);
+}
+
 describe('sanad bot, end to end (long polling)', () => {
   beforeAll(async () => {
     api = await startFakeBotApi();
@@ -319,11 +328,7 @@ describe('sanad bot, end to end (long polling)', () => {
   });
 
   it('exits 0 within 5 seconds of SIGTERM', async () => {
-    const t0 = Date.now();
-    bot.proc.kill('SIGTERM');
-    const { code } = await bot.exited;
-    expect(Date.now() - t0).toBeLessThan(5_000);
-    expect(code).toBe(0);
+    await expectCleanStop(bot);
     expect(bot.output()).toContain('"msg":"stopped"');
   });
 });
@@ -390,11 +395,7 @@ describe('sanad bot, end to end (webhook)', () => {
   });
 
   it('exits 0 within 5 seconds of SIGTERM, broke no rule, never logged the token', async () => {
-    const t0 = Date.now();
-    hook.proc.kill('SIGTERM');
-    const { code } = await hook.exited;
-    expect(Date.now() - t0).toBeLessThan(5_000);
-    expect(code).toBe(0);
+    await expectCleanStop(hook);
     expect(api.rejected).toEqual([]);
     expect(hook.output()).not.toContain(api.token);
     expect(hook.output()).not.toContain(SECRET);
