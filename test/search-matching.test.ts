@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive, type Archive } from '../src/archive.js';
 import { terms } from '../src/ingest/terms.js';
 import { ArchiveStore } from '../src/index/store.js';
-import { hasTerm, matchStrength, SYNONYM_CREDIT } from '../src/search/match.js';
+import { hasTerm, matchStrength, ROOT_CREDIT, SYNONYM_CREDIT } from '../src/search/match.js';
 import { queryTerms } from '../src/search/query.js';
+import { searchPassages } from '../src/search/search.js';
 import { SYNONYM_GROUPS } from '../src/search/synonyms.js';
 import { testConfig } from './helpers.js';
 
@@ -42,6 +43,16 @@ describe('stem matching', () => {
     expect(matchStrength(stems('الانسحاب'), query)).toBe(SYNONYM_CREDIT);
     expect(matchStrength(stems('الاجتماع'), query)).toBe(0);
   });
+
+  it('credits another form of the same root less than a synonym', () => {
+    expect(ROOT_CREDIT).toBeLessThan(SYNONYM_CREDIT);
+    const advise = { alternatives: terms('ينصح') };
+    expect(matchStrength(stems('نصيحة'), advise)).toBe(ROOT_CREDIT);
+    const armed = { alternatives: terms('مسلحين') };
+    expect(matchStrength(stems('الأسلحة'), armed)).toBe(ROOT_CREDIT);
+    expect(matchStrength(stems('الاجتماع'), advise)).toBe(0);
+    expect(matchStrength(stems('2021 Kabul'), advise)).toBe(0);
+  });
 });
 
 describe('synonym groups', () => {
@@ -67,7 +78,7 @@ describe('searching a real index', () => {
     mkdirSync(dataDir);
     writeFileSync(join(dataDir, 'bagram.txt'), article('انسحاب من قاعدة باغرام', [
       'أكملت القوات الأمريكية انسحابها من قاعدة باغرام الجوية شمال كابول بعد عشرين عاما من الوجود العسكري هناك.',
-      'وتسلمت وزارة الدفاع الأفغانية القاعدة بكامل معداتها بحسب بيان رسمي صدر صباح اليوم.',
+      'وتسلمت وزارة الدفاع الأفغانية القاعدة بكامل معداتها وطائراتها بحسب بيان رسمي صدر صباح اليوم عن الوزارة في العاصمة.',
     ]));
     writeFileSync(join(dataDir, 'tashkent.txt'), article('لقاء عسكري في طشقند', [
       'التقى وزير الدفاع الأوزبكي قائد القيادة الوسطى للجيش الأميركي مايكل كوريلا في طشقند لبحث التعاون العسكري.',
@@ -97,6 +108,15 @@ describe('searching a real index', () => {
     expect(answer.results[0]!.text).toContain('أكملت القوات الأمريكية انسحابها');
     const dialect = await archive.ask('شو حكى الوزير الأوزبكي مع الأمريكان بطشقند؟');
     expect(dialect.results[0]!.text).toContain('التقى وزير الدفاع الأوزبكي');
+  });
+
+  it('prefers the passage holding another form of the question word\'s root', async () => {
+    // Both Bagram passages name the base; only the second has "تسلمت" (took over), the root of "استلم".
+    const { hits } = await searchPassages('من استلم القاعدة؟', { store, embedder: null, vectors: null });
+    const [first, second] = hits;
+    expect(first!.passage.text).toContain('وتسلمت وزارة الدفاع');
+    expect(second!.passage.text).toContain('قاعدة باغرام');
+    expect(first!.coverage).toBeGreaterThan(second!.coverage);
   });
 
   it('says not found when only a prefix of a name matches', async () => {

@@ -5,6 +5,8 @@
  * made of may be left over, so that "كوري" (Korea) never meets "كوريلا" (a general's name).
  */
 
+import { rootsOf } from './roots.js';
+
 /** Shortest stem that may meet longer forms of itself. */
 export const MIN_PREFIX = 3;
 
@@ -16,6 +18,12 @@ const LEFT_SUFFIX = /^[اتكمنهوي]{1,3}$/u;
 
 /** A passage's term meeting a question's synonym rather than its own word counts this much. */
 export const SYNONYM_CREDIT = 0.8;
+
+/**
+ * A passage's term sharing only a root with the question's word (or a synonym) counts this much:
+ * enough to prefer the passage that words the question's verb as a noun, too little to answer alone.
+ */
+export const ROOT_CREDIT = 0.3;
 
 /** A taa marbuta before a suffix is written ت ("خطته"): the stem keeps it, the bare noun has ه. */
 const openTaa = (w: string) => (w.length >= MIN_PREFIX ? w.replace(/ت$/u, 'ه') : w);
@@ -49,9 +57,21 @@ export interface Alternatives {
   alternatives: readonly string[];
 }
 
-/** How fully `terms` hold a question term: 1 as written, SYNONYM_CREDIT through a synonym, else 0. */
+/** Whether some term of `set` shares a root with one of `words`. */
+function sharesRoot(set: ReadonlySet<string>, words: readonly string[]): boolean {
+  const roots = new Set(words.flatMap(rootsOf));
+  if (roots.size === 0) return false;
+  for (const t of set) if (rootsOf(t).some((r) => roots.has(r))) return true;
+  return false;
+}
+
+/**
+ * How fully `terms` hold a question term: 1 as written, SYNONYM_CREDIT through a synonym,
+ * ROOT_CREDIT through a word of the same root, else 0.
+ */
 export function matchStrength(terms: ReadonlySet<string>, query: Alternatives): number {
   const [own, ...synonyms] = query.alternatives;
   if (own !== undefined && hasTerm(terms, own)) return 1;
-  return synonyms.some((s) => hasTerm(terms, s)) ? SYNONYM_CREDIT : 0;
+  if (synonyms.some((s) => hasTerm(terms, s))) return SYNONYM_CREDIT;
+  return sharesRoot(terms, query.alternatives) ? ROOT_CREDIT : 0;
 }

@@ -1,0 +1,31 @@
+/**
+ * Arabic roots of matching terms. A question often asks with another form of the article's word:
+ * a verb where the article has its verbal noun ("يقر" / "إقرار", "ينصح" / "نصيحة"), a participle
+ * where it has the plural noun ("مسلح" / "سلاح"). Light stems keep these apart; their root (a
+ * pattern-based root extractor, `arabic-stem`) brings them together, for partial credit only,
+ * since words of one root can mean different things.
+ */
+import { createRequire } from 'node:module';
+
+interface RootExtractor {
+  stem(word: string): { stem: string[] };
+}
+
+// arabic-stem is a UMD bundle whose type declarations describe an ES default export it does not have.
+const RootStemmer = createRequire(import.meta.url)('arabic-stem') as new () => RootExtractor;
+const extractor = new RootStemmer();
+
+/** Roots are computed once per distinct term; the set of terms is the archive's vocabulary. */
+const memo = new Map<string, readonly string[]>();
+
+const ARABIC = /^[\u0621-\u064A]{3,}$/u;
+
+/** Candidate roots of a stemmed Arabic term (none for short, Latin or numeric terms). */
+export function rootsOf(term: string): readonly string[] {
+  let roots = memo.get(term);
+  if (roots === undefined) {
+    roots = ARABIC.test(term) ? extractor.stem(term).stem : [];
+    memo.set(term, roots);
+  }
+  return roots;
+}
