@@ -2,7 +2,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openArchive } from '../src/archive.js';
+import { openArchive, type Archive } from '../src/archive.js';
+import type { Config } from '../src/config.js';
 import { tempArchive, testConfig, tinyModel } from './helpers.js';
 
 const silent = pino({ level: 'silent' });
@@ -11,10 +12,29 @@ beforeAll(async () => {
   modelDir = await tinyModel();
 });
 
+const QUESTION = 'ما موقف الكرملين من القوات البريطانية في أوكرانيا؟';
+
+/** Fresh copies of the seed archive, configured for hybrid mode on the tiny model. */
+function hybridArchive() {
+  const dirs = tempArchive();
+  return { dirs, config: testConfig(dirs, { EMBEDDING_MODEL: 'tiny', MODEL_DIR: modelDir }) };
+}
+
+/** Index (then `change`), answer QUESTION and close: the answer a reopened archive must give again. */
+async function answerAndClose(config: Config, change: (archive: Archive) => Promise<unknown> = async () => undefined) {
+  const archive = await openArchive(config, silent);
+  try {
+    const report = await archive.index();
+    await change(archive);
+    return { report, expected: await archive.ask(QUESTION) };
+  } finally {
+    archive.close();
+  }
+}
+
 describe('hybrid mode on the tiny model (real transformers.js + real HNSW)', () => {
   it('embeds every passage, answers, and re-embeds only changed passages', async () => {
-    const dirs = tempArchive();
-    const config = testConfig(dirs, { EMBEDDING_MODEL: 'tiny', MODEL_DIR: modelDir });
+    const { dirs, config } = hybridArchive();
     const archive = await openArchive(config, silent);
     try {
       expect(archive.mode).toBe('hybrid');
@@ -35,36 +55,29 @@ describe('hybrid mode on the tiny model (real transformers.js + real HNSW)', () 
   });
 
   it('reopens the saved graph after deletions without rebuilding it', async () => {
-    const dirs = tempArchive();
-    const config = testConfig(dirs, { EMBEDDING_MODEL: 'tiny', MODEL_DIR: modelDir });
-    const first = await openArchive(config, silent);
-    await first.index();
-    rmSync(join(dirs.dataDir, '000_2f97a4cd25084954.txt'));
-    await first.index();
-    const expected = await first.ask('ما موقف الكرملين من القوات البريطانية في أوكرانيا؟');
-    first.close();
+    const { dirs, config } = hybridArchive();
+    const { expected } = await answerAndClose(config, (archive) => {
+      rmSync(join(dirs.dataDir, '000_2f97a4cd25084954.txt'));
+      return archive.index();
+    });
     const lines: string[] = [];
     const log = pino({ level: 'info' }, { write: (l: string) => void lines.push(JSON.parse(l).msg) });
     const second = await openArchive(config, log);
     try {
       expect(lines.filter((l) => l.includes('rebuilt'))).toEqual([]);
-      expect(await second.ask('ما موقف الكرملين من القوات البريطانية في أوكرانيا؟')).toEqual(expected);
+      expect(await second.ask(QUESTION)).toEqual(expected);
     } finally {
       second.close();
     }
   });
 
   it('rebuilds a lost or stale vector graph from the store', async () => {
-    const dirs = tempArchive();
-    const config = testConfig(dirs, { EMBEDDING_MODEL: 'tiny', MODEL_DIR: modelDir });
-    const first = await openArchive(config, silent);
-    const report = await first.index();
-    const expected = await first.ask('ما موقف الكرملين من القوات البريطانية في أوكرانيا؟');
-    first.close();
+    const { dirs, config } = hybridArchive();
+    const { report, expected } = await answerAndClose(config);
     rmSync(join(dirs.indexDir, 'vectors.hnsw'));
     const second = await openArchive(config, silent);
     try {
-      expect(await second.ask('ما موقف الكرملين من القوات البريطانية في أوكرانيا؟')).toEqual(expected);
+      expect(await second.ask(QUESTION)).toEqual(expected);
       expect(second.stats()).toMatchObject({ passages: report.passages, mode: 'hybrid' });
     } finally {
       second.close();

@@ -7,7 +7,7 @@
  * with the same `terms` as the index, and a question word that stems like one member of a group
  * also matches the others. A group is for words a careful editor would accept as interchangeable
  * in a question; a word that is only related ("army" and "war") does not belong. Editors extend
- * this list; `test/search-query.test.ts` checks every group still stems to distinct terms.
+ * this list; `test/search-matching.test.ts` checks every group still stems to distinct terms.
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   // Armed forces.
