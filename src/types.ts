@@ -50,6 +50,8 @@ export interface Answer {
   question: string;
   answered: boolean;
   results: AnswerResult[];
+  /** Words of the question (as typed) that none of the results holds in any form; empty when not answered. */
+  unmatched: string[];
 }
 
 export interface IndexFailure {

@@ -44,8 +44,8 @@ function stubArchive(token: string): Archive {
     async ask(question: string): Promise<Answer> {
       if (question.includes('boom')) throw new Error(`request to https://api.telegram.org/bot${token}/x failed`);
       if (question.includes('slow')) await new Promise((r) => setTimeout(r, 1500));
-      if (question.includes('nothing')) return { question, answered: false, results: [] };
-      return { question, answered: true, results: [0, 1, 2, 3].map(result) };
+      if (question.includes('nothing')) return { question, answered: false, results: [], unmatched: [] };
+      return { question, answered: true, results: [0, 1, 2, 3].map(result), unmatched: [] };
     },
     show(id: string) {
       if (id === 'art1') throw new Error('disk on fire');

@@ -203,6 +203,13 @@ describe('sanad bot, end to end (long polling)', () => {
     expect(text(article)).toContain('📄');
   });
 
+  it('says which words of a question the cited passages do not hold', async () => {
+    api.sendText(alice, dm(alice), 'ماذا قال ستارمر عن الهجرة إلى بريطانيا؟');
+    const body = text(await nextMessage(alice.id));
+    expect(body).toMatch(/1\. [\s\S]*ستارمر/);
+    expect(body.trimEnd().split('\n').at(-1)).toBe('🔍 لم يرد في هذه المقاطع: الهجرة');
+  });
+
   it('answers "not found" in English for an English question', async () => {
     api.sendText(alice, dm(alice), 'What did the mayor of Paris say about the weather?');
     const reply = await nextMessage(alice.id);

@@ -182,7 +182,7 @@ describe('answer pages', () => {
   const question = 'ماذا قال لافروف عن <b>&"منظمة</b>؟';
 
   it('shows three numbered results with citations, escaped, in valid HTML', () => {
-    const page = formatAnswerPage({ id: 'AbCd_-12', question, results }, 0, ar);
+    const page = formatAnswerPage({ id: 'AbCd_-12', question, results, unmatched: [] }, 0, ar);
     const text = stripBidi(visible(page.text));
     expect(text).toContain('<b>&"منظمة</b>');
     expect(text).toMatch(/1\. /);
@@ -191,8 +191,18 @@ describe('answer pages', () => {
     expect(text.match(/📰/g)).toHaveLength(3);
   });
 
+  it('names, under the results, the question words none of them holds', () => {
+    const page = formatAnswerPage({ id: 'id', question, results, unmatched: ['الهجرة', '<script>'] }, 0, ar);
+    const text = stripBidi(visible(page.text));
+    expect(text.trimEnd().split('\n').at(-1)).toBe(`🔍 لم يرد في هذه المقاطع: الهجرة، <script>`);
+    expect(() => parseHtml(page.text)).not.toThrow();
+    const many = Array.from({ length: 12 }, (_, i) => `كلمة${i}`);
+    expect(stripBidi(visible(formatAnswerPage({ id: 'id', question, results, unmatched: many }, 0, en).text))).toContain('كلمة7 and 4 more');
+    expect(formatAnswerPage({ id: 'id', question, results, unmatched: [] }, 0, en).text).not.toContain('🔍 Not in');
+  });
+
   it('has paragraph/article buttons per result and a More button', () => {
-    const page = formatAnswerPage({ id: 'AbCd_-12', question, results }, 0, ar);
+    const page = formatAnswerPage({ id: 'AbCd_-12', question, results, unmatched: [] }, 0, ar);
     const rows = page.reply_markup!.inline_keyboard;
     expect(rows).toHaveLength(4);
     expect(rows[0]!.map((b) => ('callback_data' in b ? b.callback_data : ''))).toEqual(['x:AbCd_-12:0', 'a:a0-2f97a4cd25084954']);
@@ -200,16 +210,16 @@ describe('answer pages', () => {
   });
 
   it('pages through the results with previous/more', () => {
-    const middle = formatAnswerPage({ id: 'id', question, results }, 1, en);
+    const middle = formatAnswerPage({ id: 'id', question, results, unmatched: [] }, 1, en);
     expect(visible(middle.text)).toMatch(/4\. [\s\S]*6\. /);
     expect(middle.reply_markup!.inline_keyboard.at(-1)!.map((b) => ('callback_data' in b ? b.callback_data : ''))).toEqual([
       'p:id:0',
       'p:id:2',
     ]);
-    const last = formatAnswerPage({ id: 'id', question, results }, 2, en);
+    const last = formatAnswerPage({ id: 'id', question, results, unmatched: [] }, 2, en);
     expect(last.reply_markup!.inline_keyboard.at(-1)!.map((b) => b.text)).toEqual([en.previous]);
     // A page past the end shows the last page rather than nothing.
-    expect(formatAnswerPage({ id: 'id', question, results }, 99, en).text).toBe(last.text);
+    expect(formatAnswerPage({ id: 'id', question, results, unmatched: [] }, 99, en).text).toBe(last.text);
   });
 
   it('always fits one message, even for huge passages and escape-heavy text', () => {
@@ -217,7 +227,8 @@ describe('answer pages', () => {
       result(i, { text: '&<>"'.repeat(3000) + EXCERPT + ' كلمة'.repeat(2000), excerpt: EXCERPT + ' &&&&'.repeat(400) }),
     );
     for (const page of [0, 1, 2]) {
-      const html = formatAnswerPage({ id: 'id', question: question.repeat(50), results: huge }, page, ar).text;
+      const unmatched = Array.from({ length: 50 }, () => '&<>'.repeat(300));
+      const html = formatAnswerPage({ id: 'id', question: question.repeat(50), results: huge, unmatched }, page, ar).text;
       expect(html.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
       expect(() => parseHtml(html)).not.toThrow();
     }
@@ -227,7 +238,7 @@ describe('answer pages', () => {
     const arabicId = 'مقال-'.repeat(12); // 60 characters, 110 bytes
     const results2 = Array.from({ length: 9 }, (_, i) => result(i, {}, { id: arabicId + i }));
     for (const page of [0, 1, 2]) {
-      const rendered = formatAnswerPage({ id: 'ZZZZZZZZ', question, results: results2 }, page, ar);
+      const rendered = formatAnswerPage({ id: 'ZZZZZZZZ', question, results: results2, unmatched: [] }, page, ar);
       for (const button of rendered.reply_markup!.inline_keyboard.flat()) {
         const data = 'callback_data' in button ? button.callback_data : '';
         expect(byteLength(data)).toBeLessThanOrEqual(CALLBACK_DATA_MAX_BYTES);
@@ -400,11 +411,11 @@ describe('answer cache', () => {
   it('expires entries after the TTL and evicts the least recently used', () => {
     let now = 0;
     const cache = new AnswerCache({ max: 2, ttlMs: 1000, now: () => now });
-    const a = cache.put({ question: 'a', lang: 'ar', results: [] });
-    const b = cache.put({ question: 'b', lang: 'en', results: [] });
+    const a = cache.put({ question: 'a', lang: 'ar', results: [], unmatched: [] });
+    const b = cache.put({ question: 'b', lang: 'en', results: [], unmatched: [] });
     expect(a).toMatch(/^[A-Za-z0-9_-]{8}$/);
     expect(cache.get(a)?.question).toBe('a'); // a is now the most recent
-    cache.put({ question: 'c', lang: 'ar', results: [] }); // evicts b
+    cache.put({ question: 'c', lang: 'ar', results: [], unmatched: [] }); // evicts b
     expect(cache.get(b)).toBeUndefined();
     now = 900;
     expect(cache.get(a)?.question).toBe('a'); // refreshed at 900

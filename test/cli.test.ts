@@ -24,7 +24,7 @@ describe('CLI (real process, --json output)', () => {
     const { code, stdout } = await runCli(['ask', 'متى دخلت طالبان كابول؟', '--top', '2', '--json'], env);
     expect(code).toBe(0);
     const answer = JSON.parse(stdout);
-    expect(answer).toMatchObject({ question: 'متى دخلت طالبان كابول؟', answered: true });
+    expect(answer).toMatchObject({ question: 'متى دخلت طالبان كابول؟', answered: true, unmatched: [] });
     expect(answer.results.length).toBeGreaterThan(0);
     expect(answer.results.length).toBeLessThanOrEqual(2);
     const r = answer.results[0];

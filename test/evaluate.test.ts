@@ -15,7 +15,7 @@ const result = (file: string, text: string, rank: number): AnswerResult => ({
   article: { id: 'x', title: 't', source: null, date: null, file },
   position: 0,
 });
-const answer = (...results: AnswerResult[]): Answer => ({ question: 'q', answered: results.length > 0, results });
+const answer = (...results: AnswerResult[]): Answer => ({ question: 'q', answered: results.length > 0, results, unmatched: [] });
 
 describe('scoring', () => {
   it('counts a hit at the first result holding any expected snippet of the expected file', () => {

@@ -119,6 +119,16 @@ describe('searching a real index', () => {
     expect(first!.coverage).toBeGreaterThan(second!.coverage);
   });
 
+  it('names the question words the cited passages do not hold, as the question wrote them', async () => {
+    const nearMiss = await archive.ask('ماذا قال وزير الدفاع الأوزبكي عن الهجرة؟');
+    expect(nearMiss.results[0]!.text).toContain('التقى وزير الدفاع الأوزبكي');
+    expect(nearMiss.unmatched).toEqual(['الهجرة']);
+    // Met through a synonym (الأمريكان / الأميركي) or a form of the root: not missing.
+    const covered = await archive.ask('شو حكى الوزير الأوزبكي مع الأمريكان بطشقند؟');
+    expect(covered.unmatched).toEqual([]);
+    expect((await archive.ask('ماذا عن كوريا؟')).unmatched).toEqual([]);
+  });
+
   it('says not found when only a prefix of a name matches', async () => {
     expect((await archive.ask('ماذا عن كوريلا؟')).answered).toBe(true);
     expect((await archive.ask('ماذا عن كوريا؟')).answered).toBe(false);

@@ -2,7 +2,9 @@
  * Ranked hits → the answer users see: the best passages, near-duplicates dropped, each with its
  * verbatim excerpt and citation; or answered=false when nothing is relevant enough to cite.
  */
-import type { SearchResult } from '../search/search.js';
+import { matchStrength } from '../search/match.js';
+import type { QueryTerm } from '../search/query.js';
+import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, AnswerResult } from '../types.js';
 import { bestExcerpt } from './excerpt.js';
 
@@ -31,10 +33,20 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return union === 0 ? 1 : shared / union;
 }
 
+/**
+ * The question's words that no cited passage holds in any form (not even a synonym or a word of
+ * the same root). An archive that names the person but not the topic asked about still yields
+ * passages; saying which words they lack lets the reader judge them.
+ */
+function unmatchedWords(query: readonly QueryTerm[], cited: readonly Hit[]): string[] {
+  const missing = query.filter((q) => cited.every((h) => matchStrength(h.passageTerms, q) === 0));
+  return [...new Set(missing.flatMap((q) => q.words))];
+}
+
 /** Build the answer from search results; `top` results at most. */
 export function composeAnswer(question: string, search: SearchResult, top: number): Answer {
   const best = search.hits.find((h) => relevant(h, THRESHOLDS.minCoverage));
-  if (!best) return { question, answered: false, results: [] };
+  if (!best) return { question, answered: false, results: [], unmatched: [] };
   const floor = Math.max(best.coverage * THRESHOLDS.relativeCoverage, THRESHOLDS.minCoverage);
 
   const chosen: typeof search.hits = [];
@@ -55,5 +67,5 @@ export function composeAnswer(question: string, search: SearchResult, top: numbe
       position: p.position,
     };
   });
-  return { question, answered: results.length > 0, results };
+  return { question, answered: results.length > 0, results, unmatched: unmatchedWords(search.query, chosen) };
 }

@@ -14,6 +14,7 @@ export interface CachedAnswer {
   /** Language the answer was given in, so later pages keep it. */
   lang: Lang;
   results: AnswerResult[];
+  unmatched: string[];
 }
 
 export interface AnswerCacheOptions {

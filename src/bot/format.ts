@@ -173,6 +173,8 @@ export interface AnswerView {
   id: string;
   question: string;
   results: AnswerResult[];
+  /** Question words none of the results holds (see Answer.unmatched). */
+  unmatched: string[];
 }
 
 export interface Rendered {
@@ -193,7 +195,7 @@ const PAGE_BUDGETS: EmphasisBudget[] = [
 
 /**
  * One page of an answer: a header echoing the question, then for each result its number, the
- * passage with the excerpt in bold, and the citation line. Buttons: a paragraph and an article
+ * passage with the excerpt in bold, and the citation line; last, the question words no result holds. Buttons: a paragraph and an article
  * button per result, then previous / more. Budgets shrink until the page fits one message, so a
  * page can always be sent and later edited in place.
  */
@@ -208,7 +210,8 @@ export function formatAnswerPage(view: AnswerView, page: number, t: Messages): R
     const blocks = shown.map(
       (r, i) => `<b>${first + i + 1}.</b> ${emphasise(r.text, r.excerpt, budget)}\n${formatCitation(r.article, t, 120)}`,
     );
-    text = [header, ...blocks].join('\n\n');
+    const footer = view.unmatched.length > 0 ? [t.unmatched(shortList(view.unmatched, (w) => prose(clipEnd(w, 40)), t, 8))] : [];
+    text = [header, ...blocks, ...footer].join('\n\n');
     if (text.length <= MESSAGE_LIMIT) break;
   }
 
@@ -319,9 +322,14 @@ function formatCitationFields(a: Citable, t: Messages): string {
   return `${t.mark}${[a.source ?? t.unknownOutlet, a.date ?? t.undated].map((f) => escapeHtml(isolate(f))).join(' · ')}`;
 }
 
+/** The first `max` items, rendered, joined with the language's separator, then "and N more". */
+function shortList(items: readonly string[], render: (item: string) => string, t: Messages, max: number): string {
+  const shown = items.slice(0, max).map(render);
+  const more = items.length - shown.length;
+  return shown.join(t.listSeparator) + (more > 0 ? t.andMore(more) : '');
+}
+
 /** Outlets list for the start/help text, clipped to a readable length. */
 export function formatOutlets(stats: ArchiveStats, t: Messages, max = 12): string {
-  const shown = stats.sources.slice(0, max).map((s) => escapeHtml(isolate(s)));
-  const more = stats.sources.length - shown.length;
-  return shown.join(t.listSeparator) + (more > 0 ? t.andMore(more) : '');
+  return shortList(stats.sources, (s) => escapeHtml(isolate(s)), t, max);
 }

@@ -52,6 +52,8 @@ export interface Messages {
 
   answerHeader(question: string, from: number, to: number, total: number): string;
   notFound(question: string): string;
+  /** A line under the results naming question words none of them holds (already a list). */
+  unmatched(words: string): string;
   emptyQuestion(botUsername: string): string;
   questionTooLong(max: number): string;
   textOnly: string;
@@ -140,6 +142,7 @@ const en: Messages = {
   },
 
   answerHeader: (q, from, to, total) => `🔎 <b>${prose(q)}</b>\nResults ${from}–${to} of ${total}:`,
+  unmatched: (w) => `🔍 Not in these passages: <i>${w}</i>`,
   notFound: (q) =>
     `🤷 I found nothing in the archive that answers “${prose(q)}”.\n` +
     'Try other words — the archive is in Arabic, so Arabic questions work best.',
@@ -239,6 +242,7 @@ const ar: Messages = {
   },
 
   answerHeader: (q, from, to, total) => `🔎 <b>${prose(q)}</b>\nالنتائج ${n(`${from}–${to}`)} من ${n(total)}:`,
+  unmatched: (w) => `🔍 لم يرد في هذه المقاطع: <i>${w}</i>`,
   notFound: (q) => `🤷 لم أجد في الأرشيف ما يجيب عن «${prose(q)}».\nجرّب صياغة أخرى أو كلمات مختلفة.`,
   emptyQuestion: (u) => `نعم؟ اكتب سؤالك بعد ذكر اسمي، مثل: ${n('@' + escapeHtml(u))} ${EXAMPLE}`,
   questionTooLong: (max) => `✂️ السؤال طويل جدًا، والحد الأقصى ${n(max)} حرف.`,

@@ -12,6 +12,7 @@ export function formatAnswer(answer: Answer): string {
   for (const r of answer.results) {
     lines.push(`  ${r.rank}. «${r.excerpt}»`, `     — ${citation(r.article)} (passage ${r.position}, score ${r.score})`);
   }
+  if (answer.unmatched.length > 0) lines.push(`  not in these passages: ${answer.unmatched.join(', ')}`);
   return lines.join('\n');
 }
 

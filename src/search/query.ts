@@ -18,6 +18,8 @@ export interface QueryTerm {
    * its rarest word (see README, "Evaluation").
    */
   weight: number;
+  /** The question's words, as typed, that this term was read from (to tell a reader what was not found). */
+  words: string[];
 }
 
 /** Synonym groups by the stem of each member, built once. */
@@ -51,16 +53,28 @@ function bestReading(term: string, df: Map<string, number>): string {
   return readings(term).reduce((best, r) => (better(r, best) ? r : best));
 }
 
-/** The distinct terms of a question, each with its alternatives and weight, in question order. */
+/** The question's words as typed (punctuation trimmed), each with the terms it yields. */
+function askedWords(question: string): { word: string; terms: string[] }[] {
+  return question
+    .split(/\s+/u)
+    .map((chunk) => chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, ''))
+    .map((word) => ({ word, terms: terms(word) }))
+    .filter((w) => w.terms.length > 0);
+}
+
+/** The distinct terms of a question, each with its alternatives, weight and words, in question order. */
 export function queryTerms(question: string, store: ArchiveStore): QueryTerm[] {
-  const raw = [...new Set(terms(question))];
+  const asked = askedWords(question);
+  const raw = [...new Set(asked.flatMap((w) => w.terms))];
   const known = store.documentFrequencies([...new Set(raw.flatMap(readings))]);
-  const read = [...new Set(raw.map((t) => bestReading(t, known)))];
+  const readAs = new Map(raw.map((t) => [t, bestReading(t, known)]));
+  const read = [...new Set(readAs.values())];
   const withSynonyms = read.map((term) => [term, ...[...(SYNONYMS.get(term) ?? [])].filter((s) => s !== term)]);
   const df = store.documentFrequencies([...new Set(withSynonyms.flat())]);
   const passages = store.passageCount();
   return withSynonyms.map((alternatives) => ({
     alternatives,
     weight: Math.sqrt(idf(Math.max(...alternatives.map((a) => df.get(a) ?? 0)), passages)),
+    words: [...new Set(asked.filter((w) => w.terms.some((t) => readAs.get(t) === alternatives[0])).map((w) => w.word))],
   }));
 }

@@ -36,8 +36,8 @@ export function questionFeature(cache: AnswerCache): Composer<BotContext> {
     );
     if (!answer.answered || answer.results.length === 0) return replyHtml(ctx, t.notFound(question));
 
-    const id = cache.put({ question, lang, results: answer.results });
-    const page = formatAnswerPage({ id, question, results: answer.results }, 0, t);
+    const entry = { question, lang, results: answer.results, unmatched: answer.unmatched };
+    const page = formatAnswerPage({ id: cache.put(entry), ...entry }, 0, t);
     await replyHtml(ctx, page.text, { reply_markup: page.reply_markup });
   });
 

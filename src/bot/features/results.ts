@@ -32,7 +32,7 @@ export function resultsFeature(cache: AnswerCache): Composer<BotContext> {
     const t = messages[entry.lang];
 
     if (action.kind === 'page') {
-      const page = formatAnswerPage({ id: action.id, question: entry.question, results: entry.results }, action.page, t);
+      const page = formatAnswerPage({ id: action.id, ...entry }, action.page, t);
       await ctx.answerCallbackQuery();
       await editHtml(ctx, page.text, page.reply_markup);
       return;
