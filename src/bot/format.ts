@@ -195,22 +195,22 @@ const PAGE_BUDGETS: EmphasisBudget[] = [
 
 /**
  * One page of an answer: a header echoing the question, then for each result its number, the
- * passage with the excerpt in bold, and the citation line; last, the question words no result holds. Buttons: a paragraph and an article
- * button per result, then previous / more. Budgets shrink until the page fits one message, so a
- * page can always be sent and later edited in place.
+ * passage with the excerpt in bold, and the citation line; last, the question words no result
+ * holds. Buttons: a paragraph and an article button per result, then previous / more. Budgets
+ * shrink until the page fits one message, so a page can always be sent and later edited in place.
  */
 export function formatAnswerPage(view: AnswerView, page: number, t: Messages): Rendered {
   const pages = pageCount(view.results.length);
   const p = Math.min(Math.max(0, page), pages - 1);
   const first = p * PAGE_SIZE;
   const shown = view.results.slice(first, first + PAGE_SIZE);
+  const footer = view.unmatched.length > 0 ? [t.unmatched(shortList(view.unmatched, (w) => prose(clipEnd(w, 40)), t, 8))] : [];
   let text = '';
   for (const budget of PAGE_BUDGETS) {
     const header = t.answerHeader(clipEnd(view.question, 200), first + 1, first + shown.length, view.results.length);
     const blocks = shown.map(
       (r, i) => `<b>${first + i + 1}.</b> ${emphasise(r.text, r.excerpt, budget)}\n${formatCitation(r.article, t, 120)}`,
     );
-    const footer = view.unmatched.length > 0 ? [t.unmatched(shortList(view.unmatched, (w) => prose(clipEnd(w, 40)), t, 8))] : [];
     text = [header, ...blocks, ...footer].join('\n\n');
     if (text.length <= MESSAGE_LIMIT) break;
   }

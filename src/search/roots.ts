@@ -15,7 +15,11 @@ interface RootExtractor {
 const RootStemmer = createRequire(import.meta.url)('arabic-stem') as new () => RootExtractor;
 const extractor = new RootStemmer();
 
-/** Roots are computed once per distinct term; the set of terms is the archive's vocabulary. */
+/**
+ * Roots are computed once per distinct term: the archive's vocabulary, plus the words of questions,
+ * which are anyone's input, so the memo starts afresh past this many terms.
+ */
+const MEMO_LIMIT = 200_000;
 const memo = new Map<string, readonly string[]>();
 
 const ARABIC = /^[\u0621-\u064A]{3,}$/u;
@@ -25,6 +29,7 @@ export function rootsOf(term: string): readonly string[] {
   let roots = memo.get(term);
   if (roots === undefined) {
     roots = ARABIC.test(term) ? extractor.stem(term).stem : [];
+    if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(term, roots);
   }
   return roots;
