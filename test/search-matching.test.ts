@@ -8,6 +8,7 @@ import { terms } from '../src/ingest/terms.js';
 import { ArchiveStore } from '../src/index/store.js';
 import { hasTerm, matchStrength, ROOT_CREDIT, SYNONYM_CREDIT } from '../src/search/match.js';
 import { queryTerms } from '../src/search/query.js';
+import { rootsOf } from '../src/search/roots.js';
 import { searchPassages } from '../src/search/search.js';
 import { SYNONYM_GROUPS } from '../src/search/synonyms.js';
 import { testConfig } from './helpers.js';
@@ -127,6 +128,12 @@ describe('searching a real index', () => {
     const covered = await archive.ask('شو حكى الوزير الأوزبكي مع الأمريكان بطشقند؟');
     expect(covered.unmatched).toEqual([]);
     expect((await archive.ask('ماذا عن كوريا؟')).unmatched).toEqual([]);
+  });
+
+  it('answers a question holding an overlong word (no root to find, nothing thrown)', async () => {
+    expect(rootsOf('كلمه'.repeat(300))).toEqual([]);
+    const answer = await archive.ask(`متى انسحبت القوات من باغرام ${'كلمة'.repeat(300)}؟`);
+    expect(answer.unmatched).toEqual(['كلمة'.repeat(300)]);
   });
 
   it('says not found when only a prefix of a name matches', async () => {

@@ -22,13 +22,26 @@ const extractor = new RootStemmer();
 const MEMO_LIMIT = 200_000;
 const memo = new Map<string, readonly string[]>();
 
-const ARABIC = /^[\u0621-\u064A]{3,}$/u;
+/**
+ * Terms the extractor is given: Arabic stems of 3 to 8 letters. Longer ones are not words with a
+ * root to find (and arabic-stem throws on many strings of 9 letters or more).
+ */
+const ROOTED = /^[\u0621-\u064A]{3,8}$/u;
 
-/** Candidate roots of a stemmed Arabic term (none for short, Latin or numeric terms). */
+function extract(term: string): readonly string[] {
+  if (!ROOTED.test(term)) return [];
+  try {
+    return extractor.stem(term).stem;
+  } catch {
+    return []; // a third-party edge case must not fail a question
+  }
+}
+
+/** Candidate roots of a stemmed Arabic term (none for short, long, Latin or numeric terms). */
 export function rootsOf(term: string): readonly string[] {
   let roots = memo.get(term);
   if (roots === undefined) {
-    roots = ARABIC.test(term) ? extractor.stem(term).stem : [];
+    roots = extract(term);
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(term, roots);
   }
