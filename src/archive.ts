@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { arabicAnalyzer, type Analyzer } from './analysis/analyzer.js';
 import { composeAnswer } from './answer/answer.js';
 import type { Config } from './config.js';
 import { loadEmbedder, type Embedder } from './embed/embedder.js';
@@ -15,6 +16,7 @@ import { indexDataDir, type ProgressFn } from './index/indexer.js';
 import { ArchiveStore } from './index/store.js';
 import { VectorIndex } from './index/vector-index.js';
 import type { Logger } from './log.js';
+import { DEFAULT_RANKING, type RankingOptions } from './search/ranking-options.js';
 import { searchPassages } from './search/search.js';
 import type { Answer, ArticleInfo, IndexReport, SearchMode } from './types.js';
 
@@ -38,6 +40,12 @@ export interface ArticleDetail {
 export interface AddedFile {
   file: string;
   articles: ArticleInfo[];
+}
+
+/** How questions are read and ranked (defaults: the Arabic analyzer, DEFAULT_RANKING); eval varies them. */
+export interface ArchiveOptions {
+  analyzer?: Analyzer;
+  ranking?: RankingOptions;
 }
 
 const STORE_FILE = 'sanad.sqlite';
@@ -69,6 +77,8 @@ export class Archive {
     private readonly store: ArchiveStore,
     private readonly embedder: Embedder | null,
     private readonly vectors: VectorIndex | null,
+    private readonly analyzer: Analyzer,
+    private readonly ranking: RankingOptions,
   ) {}
 
   get mode(): SearchMode {
@@ -76,7 +86,9 @@ export class Archive {
   }
 
   /** Open (or create) the index; falls back to lexical mode, with one log line, when no model loads. */
-  static async open(config: Config, log: Logger): Promise<Archive> {
+  static async open(config: Config, log: Logger, options: ArchiveOptions = {}): Promise<Archive> {
+    const analyzer = options.analyzer ?? arabicAnalyzer();
+    const ranking = options.ranking ?? DEFAULT_RANKING;
     mkdirSync(config.indexDir, { recursive: true });
     mkdirSync(config.dataDir, { recursive: true });
     const store = new ArchiveStore(join(config.indexDir, STORE_FILE));
@@ -87,7 +99,7 @@ export class Archive {
     });
     if (!loaded.embedder) {
       log.warn(loaded.reason);
-      return new Archive(config, log, store, null, null);
+      return new Archive(config, log, store, null, null, analyzer, ranking);
     }
     const { embedder } = loaded;
     if (store.getMeta('embedding_model') !== embedder.model || store.getMeta('embedding_dim') !== String(embedder.dim)) {
@@ -97,7 +109,7 @@ export class Archive {
     }
     const { index, rebuilt } = VectorIndex.open(config.indexDir, embedder.model, embedder.dim, store.generation(), store);
     if (rebuilt && index.size > 0) log.info({ vectors: index.size }, 'vector index rebuilt from the store');
-    return new Archive(config, log, store, embedder, index);
+    return new Archive(config, log, store, embedder, index, analyzer, ranking);
   }
 
   /** Runs `fn` after every earlier change to DATA_DIR or the index has finished, and before any later one. */
@@ -109,7 +121,14 @@ export class Archive {
 
   private runIndex(onProgress?: ProgressFn): Promise<IndexReport> {
     return indexDataDir(
-      { dataDir: this.config.dataDir, maxFileBytes: this.config.maxFileBytes, store: this.store, embedder: this.embedder, vectors: this.vectors },
+      {
+        dataDir: this.config.dataDir,
+        maxFileBytes: this.config.maxFileBytes,
+        store: this.store,
+        embedder: this.embedder,
+        vectors: this.vectors,
+        analyzer: this.analyzer,
+      },
       onProgress,
     );
   }
@@ -120,8 +139,9 @@ export class Archive {
   }
 
   async ask(question: string, opts: { top?: number } = {}): Promise<Answer> {
-    const search = await searchPassages(question, { store: this.store, embedder: this.embedder, vectors: this.vectors });
-    return composeAnswer(question, search, opts.top ?? 5);
+    const { store, embedder, vectors, analyzer, ranking } = this;
+    const search = await searchPassages(question, { store, embedder, vectors, analyzer, ranking });
+    return composeAnswer(question, search, { top: opts.top ?? 5, analyzer, ranking });
   }
 
   /**
@@ -192,6 +212,6 @@ export class Archive {
 }
 
 /** Open the archive described by `config`. */
-export function openArchive(config: Config, log: Logger): Promise<Archive> {
-  return Archive.open(config, log);
+export function openArchive(config: Config, log: Logger, options: ArchiveOptions = {}): Promise<Archive> {
+  return Archive.open(config, log, options);
 }

@@ -1,12 +1,12 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { normalizeArabic } from '../src/analysis/normalize.js';
+import { terms } from '../src/analysis/terms.js';
 import { findDate, parseDateLine } from '../src/ingest/dates.js';
 import { decodeText } from '../src/ingest/decode.js';
 import { IngestError } from '../src/ingest/errors.js';
-import { normalizeArabic } from '../src/ingest/normalize.js';
 import { toPassages, MIN_PASSAGE_WORDS, MAX_PASSAGE_WORDS } from '../src/ingest/passages.js';
 import { readArticleFile } from '../src/ingest/read-article-file.js';
-import { terms } from '../src/ingest/terms.js';
 import { wordCount } from '../src/ingest/sentences.js';
 
 const ARTICLE = 'عنوان الخبر عن أفغانستان\n\nقال وزير الخارجية الروسي سيرغي لافروف إن الوضع في أفغانستان يتطلب حلا سياسيا عاجلا وشاملا.\n\nوأضاف أن موسكو ستواصل الاتصالات مع جميع الأطراف الأفغانية من أجل الاستقرار في المنطقة.';

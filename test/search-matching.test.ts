@@ -3,17 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { arabicAnalyzer } from '../src/analysis/analyzer.js';
+import { rootsOf } from '../src/analysis/roots.js';
+import { loadSynonymGroups } from '../src/analysis/synonyms.js';
 import { openArchive, type Archive } from '../src/archive.js';
-import { terms } from '../src/ingest/terms.js';
 import { ArchiveStore } from '../src/index/store.js';
-import { hasTerm, matchStrength, ROOT_CREDIT, SYNONYM_CREDIT } from '../src/search/match.js';
 import { queryTerms } from '../src/search/query.js';
-import { rootsOf } from '../src/search/roots.js';
+import { DEFAULT_RANKING } from '../src/search/ranking-options.js';
 import { searchPassages } from '../src/search/search.js';
-import { SYNONYM_GROUPS } from '../src/search/synonyms.js';
 import { testConfig } from './helpers.js';
 
+const analyzer = arabicAnalyzer();
+const terms = (text: string) => analyzer.terms(text);
 const stems = (text: string) => new Set(terms(text));
+const hasTerm = (set: ReadonlySet<string>, term: string) => analyzer.hasTerm(set, term);
+const matchStrength = (set: ReadonlySet<string>, query: { alternatives: readonly string[] }) => analyzer.matchStrength(set, query, DEFAULT_RANKING);
+const { synonymCredit: SYNONYM_CREDIT, rootCredit: ROOT_CREDIT } = DEFAULT_RANKING;
+const SYNONYM_GROUPS = loadSynonymGroups().map((g) => g.words);
 
 describe('question terms', () => {
   it('drops the question frame: question words, reporting verbs, frame nouns', () => {
@@ -95,11 +101,11 @@ describe('searching a real index', () => {
   });
 
   it('reads a question word the way the archive spells it, and expands it to its synonyms', () => {
-    const [bagram] = queryTerms('لباغرام', store);
+    const [bagram] = queryTerms('لباغرام', store, analyzer, DEFAULT_RANKING);
     expect(bagram!.alternatives[0]).toBe(terms('باغرام')[0]);
-    const [exit] = queryTerms('لخروج', store);
+    const [exit] = queryTerms('لخروج', store, analyzer, DEFAULT_RANKING);
     expect(exit!.alternatives).toContain(terms('انسحاب')[0]);
-    const [lavrov] = queryTerms('لافروف', store);
+    const [lavrov] = queryTerms('لافروف', store, analyzer, DEFAULT_RANKING);
     expect(lavrov!.alternatives).toEqual(terms('لافروف'));
   });
 

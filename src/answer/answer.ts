@@ -1,30 +1,26 @@
 /**
  * Ranked hits → the answer users see: the best passages, near-duplicates dropped, each with its
  * verbatim excerpt and citation; or answered=false when nothing is relevant enough to cite.
+ * The bars (minCoverage, minSimilarity, relativeCoverage, duplicateJaccard) are `RankingOptions`.
  */
-import { matchStrength } from '../search/match.js';
+import { arabicAnalyzer, type Analyzer } from '../analysis/analyzer.js';
 import type { QueryTerm } from '../search/query.js';
+import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking-options.js';
 import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, AnswerResult } from '../types.js';
 import { bestExcerpt } from './excerpt.js';
 
-/** Relevance bars, tuned on test/eval/questions.jsonl (see README, "Evaluation"). */
-export const THRESHOLDS = {
-  /** The best passage must cover this share of the question's (√IDF) weight… */
-  minCoverage: 0.3,
-  /** …or, in hybrid mode, be at least this similar to the question. */
-  minSimilarity: 0.9,
-  /**
-   * Further results must reach this share of the best one's coverage: √IDF weights compress
-   * coverage, and 0.7 on them keeps about what half did on plain IDF (0.7² ≈ 0.5).
-   */
-  relativeCoverage: 0.7,
-  /** Passages sharing this much of their terms (Jaccard) count as the same text. */
-  duplicateJaccard: 0.8,
-};
+export interface AnswerOptions {
+  /** How many results at most. */
+  top: number;
+  /** Ranking knobs; default: DEFAULT_RANKING. */
+  ranking?: RankingOptions;
+  /** The analyzer the search used; default: the archive's Arabic analyzer. */
+  analyzer?: Analyzer;
+}
 
-const relevant = (h: { coverage: number; similarity: number | null }, minCoverage: number) =>
-  h.coverage >= minCoverage || (h.similarity ?? 0) >= THRESHOLDS.minSimilarity;
+const relevant = (h: { coverage: number; similarity: number | null }, minCoverage: number, options: RankingOptions) =>
+  h.coverage >= minCoverage || (h.similarity ?? 0) >= options.minSimilarity;
 
 function jaccard(a: Set<string>, b: Set<string>): number {
   let shared = 0;
@@ -38,22 +34,24 @@ function jaccard(a: Set<string>, b: Set<string>): number {
  * the same root). An archive that names the person but not the topic asked about still yields
  * passages; saying which words they lack lets the reader judge them.
  */
-function unmatchedWords(query: readonly QueryTerm[], cited: readonly Hit[]): string[] {
-  const missing = query.filter((q) => cited.every((h) => matchStrength(h.passageTerms, q) === 0));
+function unmatchedWords(query: readonly QueryTerm[], cited: readonly Hit[], analyzer: Analyzer): string[] {
+  const missing = query.filter((q) => cited.every((h) => !analyzer.meetsAtAll(h.passageTerms, q)));
   return [...new Set(missing.flatMap((q) => q.words))];
 }
 
-/** Build the answer from search results; `top` results at most. */
-export function composeAnswer(question: string, search: SearchResult, top: number): Answer {
-  const best = search.hits.find((h) => relevant(h, THRESHOLDS.minCoverage));
+/** Build the answer from search results. */
+export function composeAnswer(question: string, search: SearchResult, opts: AnswerOptions): Answer {
+  const options = opts.ranking ?? DEFAULT_RANKING;
+  const analyzer = opts.analyzer ?? arabicAnalyzer();
+  const best = search.hits.find((h) => relevant(h, options.minCoverage, options));
   if (!best) return { question, answered: false, results: [], unmatched: [] };
-  const floor = Math.max(best.coverage * THRESHOLDS.relativeCoverage, THRESHOLDS.minCoverage);
+  const floor = Math.max(best.coverage * options.relativeCoverage, options.minCoverage);
 
   const chosen: typeof search.hits = [];
   for (const hit of search.hits) {
-    if (chosen.length >= top) break;
-    if (!relevant(hit, floor)) continue;
-    if (chosen.some((c) => jaccard(c.passageTerms, hit.passageTerms) >= THRESHOLDS.duplicateJaccard)) continue;
+    if (chosen.length >= opts.top) break;
+    if (!relevant(hit, floor, options)) continue;
+    if (chosen.some((c) => jaccard(c.passageTerms, hit.passageTerms) >= options.duplicateJaccard)) continue;
     chosen.push(hit);
   }
   const results: AnswerResult[] = chosen.map(({ passage: p, score }, i) => {
@@ -62,10 +60,10 @@ export function composeAnswer(question: string, search: SearchResult, top: numbe
       rank: i + 1,
       score: Number(score.toFixed(4)),
       text: p.text,
-      excerpt: bestExcerpt(p.text, search.query).text,
+      excerpt: bestExcerpt(p.text, search.query, analyzer, options).text,
       article: { id, title, source, date, file },
       position: p.position,
     };
   });
-  return { question, answered: results.length > 0, results, unmatched: unmatchedWords(search.query, chosen) };
+  return { question, answered: results.length > 0, results, unmatched: unmatchedWords(search.query, chosen, analyzer) };
 }

@@ -13,72 +13,15 @@ import type { AnswerResult } from '../types.js';
 import type { ArchiveStats, ArticleDetail, ArticleInfo } from '../archive.js';
 import type { Messages } from './i18n.js';
 import { articleCallback, encodeCallback } from './callback-data.js';
+import { escapeHtml, isMostlyArabic, isolate, isolateLatinRunsAlways, prose } from './html.js';
+
+export { escapeHtml, FSI, isMostlyArabic, isolate, isolateLatinRuns, LRM, PDI, prose, RLM, scriptCounts, stripBidi } from './html.js';
+export { formatBytes, formatDuration } from './units.js';
 
 /** Telegram's limit for a message text and for an inline result's message text. */
 export const MESSAGE_LIMIT = 4096;
 /** Results shown per answer page. */
 export const PAGE_SIZE = 3;
-
-// ---------------------------------------------------------------------------------------------
-// HTML and bidi primitives
-// ---------------------------------------------------------------------------------------------
-
-/** Escape the characters Telegram's HTML parser treats specially (& < > and " inside attributes). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
-}
-
-/** FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE. */
-export const FSI = '\u2068';
-export const PDI = '\u2069';
-/** Marks that fix a line's base direction when its first strong character sits inside an isolate. */
-export const RLM = '\u200f';
-export const LRM = '\u200e';
-
-/**
- * Wrap a field in a first-strong isolate, so that a Latin outlet name, an ISO date or a title in
- * the other script keeps its own direction and does not reorder the punctuation around it.
- */
-export function isolate(text: string): string {
-  return text === '' ? '' : FSI + text + PDI;
-}
-
-const ARABIC_LETTERS = /(?=\p{L})\p{Script=Arabic}/gu;
-const LATIN_LETTERS = /\p{Script=Latin}/gu;
-
-/** Count Arabic-script and Latin-script letters (digits and punctuation count for neither). */
-export function scriptCounts(text: string): { arabic: number; latin: number } {
-  return { arabic: text.match(ARABIC_LETTERS)?.length ?? 0, latin: text.match(LATIN_LETTERS)?.length ?? 0 };
-}
-
-/** True when Arabic letters are at least as many as Latin ones (and there is at least one). */
-export function isMostlyArabic(text: string): boolean {
-  const { arabic, latin } = scriptCounts(text);
-  return arabic > 0 && arabic >= latin;
-}
-
-/**
- * A run of Latin letters and/or ASCII digits, possibly with inner spaces and joiners
- * ("Sergei Lavrov", "2021-10-13", "COVID-19", "50%"), that starts and ends on a letter, digit or %.
- * Brackets are deliberately left outside, so a "(CSTO)" keeps both brackets in the Arabic run and
- * they pair and mirror correctly.
- */
-const LTR_RUN = /[\p{Script=Latin}0-9](?:[\p{Script=Latin}0-9 .,:/%+_'’&-]*[\p{Script=Latin}0-9%])?/gu;
-
-/**
- * In Arabic-dominant text, isolate each embedded Latin/digit run so it cannot drag neighbouring
- * neutral characters (spaces, dashes, quotes) into the wrong visual order. Text that is not
- * mostly Arabic is returned unchanged: the isolates would be noise there. Only invisible
- * formatting characters are added; the visible text stays verbatim.
- */
-export function isolateLatinRuns(text: string): string {
-  return isMostlyArabic(text) ? isolateLatinRunsAlways(text) : text;
-}
-
-/** Remove the bidi controls this module adds (for comparisons and tests). */
-export function stripBidi(text: string): string {
-  return text.replace(/[\u2066-\u2069\u200e\u200f]/g, '');
-}
 
 // ---------------------------------------------------------------------------------------------
 // Clipping that respects words and surrogate pairs
@@ -122,10 +65,6 @@ export function clipStart(text: string, max: number): string {
 
 type Citable = Pick<ArticleInfo, 'title' | 'source' | 'date'>;
 
-/** Escape, then isolate if the text is Arabic-dominant: the one way dynamic prose enters a message. */
-export function prose(text: string): string {
-  return escapeHtml(isolateLatinRuns(text));
-}
 
 /**
  * "📰 outlet · date · title": each field isolated (fields mix scripts and digits freely), the line
@@ -159,10 +98,6 @@ export function emphasise(passage: string, excerpt: string, budget: EmphasisBudg
   return `${show(before)}<b>${show(bold)}</b>${show(after)}`;
 }
 
-/** Like isolateLatinRuns, for a fragment whose surrounding text has already been judged Arabic. */
-function isolateLatinRunsAlways(text: string): string {
-  return text.replace(LTR_RUN, (run) => FSI + run + PDI);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Answer pages
@@ -276,27 +211,6 @@ export function formatInlineResults(results: AnswerResult[], t: Messages, max = 
 // Archive overviews (start/help, stats, sources)
 // ---------------------------------------------------------------------------------------------
 
-/** Human-readable byte size ("1.4 MB"), language-neutral. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
-
-/** Uptime as "2d 03:04:05" (days omitted when zero), language-neutral. */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const days = Math.floor(total / 86_400);
-  const hms = [Math.floor((total % 86_400) / 3600), Math.floor((total % 3600) / 60), total % 60]
-    .map((n) => String(n).padStart(2, '0'))
-    .join(':');
-  return days > 0 ? `${days}d ${hms}` : hms;
-}
 
 export const SOURCES_PAGE_SIZE = 10;
 

@@ -12,7 +12,8 @@
  */
 import type { IndexReport } from '../types.js';
 import type { ArchiveStats, ArticleInfo } from '../archive.js';
-import { escapeHtml, formatBytes, isolate, LRM, prose, RLM, scriptCounts } from './format.js';
+import { escapeHtml, isolate, LRM, prose, RLM, scriptCounts } from './html.js';
+import { formatBytes } from './units.js';
 
 export type Lang = 'ar' | 'en';
 

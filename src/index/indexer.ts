@@ -5,11 +5,11 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { Analyzer } from '../analysis/analyzer.js';
 import type { Embedder } from '../embed/embedder.js';
 import { IngestError } from '../ingest/errors.js';
 import { contentHash, toPassages } from '../ingest/passages.js';
 import { hasArticleExtension, readArticleFile } from '../ingest/read-article-file.js';
-import { terms, TERMS_VERSION } from '../ingest/terms.js';
 import type { IndexFailure, IndexReport, ParsedArticle } from '../types.js';
 import type { ArchiveStore, NewArticle } from './store.js';
 import type { VectorIndex } from './vector-index.js';
@@ -23,6 +23,8 @@ export interface IndexTarget {
   /** Both set in hybrid mode; both null in lexical mode. */
   embedder: Embedder | null;
   vectors: VectorIndex | null;
+  /** How text becomes the indexed terms (the same analyzer reads the questions). */
+  analyzer: Analyzer;
 }
 
 /** Article files under `dir`, relative paths with forward slashes, hidden files and temp files skipped. */
@@ -49,10 +51,10 @@ function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
 async function prepare(parsed: ParsedArticle[], target: IndexTarget): Promise<NewArticle[]> {
   const articles = parsed.map((p) => ({
     parsed: p,
-    titleTerms: terms(p.title),
+    titleTerms: target.analyzer.terms(p.title),
     passages: toPassages(p.paragraphs).map((passage) => ({
       ...passage,
-      terms: terms(passage.text),
+      terms: target.analyzer.terms(passage.text),
       vector: target.embedder ? target.store.vectorByHash(passage.hash) : null,
     })),
   }));
@@ -70,7 +72,7 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
   const files = listArticleFiles(target.dataDir);
   const known = store.fileHashes();
   // Files indexed under other stemming rules or stop words are re-stemmed, changed or not.
-  const sameTerms = store.getMeta('terms_version') === TERMS_VERSION;
+  const sameTerms = store.getMeta('terms_version') === target.analyzer.version;
   const report: IndexReport = {
     articles: 0, passages: 0, added: 0, updated: 0, removed: 0, unchanged: 0,
     failed: [] as IndexFailure[], mode: target.embedder ? 'hybrid' : 'lexical',
@@ -103,7 +105,7 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
     }
   }
   onProgress?.(files.length, files.length, '');
-  store.setMeta('terms_version', TERMS_VERSION);
+  store.setMeta('terms_version', target.analyzer.version);
 
   const present = new Set(files);
   for (const file of known.keys()) {

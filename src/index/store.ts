@@ -6,10 +6,9 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { ArticleInfo, ParsedArticle, Passage } from '../types.js';
-import { MIN_PREFIX } from '../search/match.js';
 
 export interface NewPassage extends Passage {
-  /** Matching terms for the lexical index (see ingest/terms). */
+  /** Matching terms for the lexical index (the analyzer's `terms`, src/analysis). */
   terms: string[];
   vector: Float32Array | null;
 }
@@ -19,6 +18,15 @@ export interface NewArticle {
   /** Matching terms of the title, indexed with every passage (weighted below the body). */
   titleTerms: string[];
   passages: NewPassage[];
+}
+
+/** How the lexical index is queried; the prefix rule comes from the analyzer, the weights from the ranking options. */
+export interface LexicalQueryOptions {
+  /** Whether a term also fetches the indexed terms it begins (the analyzer's `matchesLongerForms`). */
+  matchesLongerForms: (term: string) => boolean;
+  /** BM25 column weights. */
+  titleWeight: number;
+  bodyWeight: number;
 }
 
 export interface StoredPassage {
@@ -184,16 +192,16 @@ export class ArchiveStore {
     }
   }
 
-  /** BM25-ranked passages matching any of `terms` or words they begin (title weighted below body). */
-  lexicalSearch(terms: string[], limit: number): { id: number; bm25: number }[] {
+  /** BM25-ranked passages matching any of `terms` or, where the analyzer allows, words they begin. */
+  lexicalSearch(terms: string[], limit: number, options: LexicalQueryOptions): { id: number; bm25: number }[] {
     if (terms.length === 0) return [];
-    const query = [...new Set(terms)].map((t) => `"${t.replace(/"/g, '""')}"${t.length >= MIN_PREFIX ? '*' : ''}`).join(' OR ');
+    const query = [...new Set(terms)].map((t) => `"${t.replace(/"/g, '""')}"${options.matchesLongerForms(t) ? '*' : ''}`).join(' OR ');
     return this.db
       .prepare(
-        `SELECT rowid AS id, bm25(passages_fts, 0.3, 1.0) AS bm25 FROM passages_fts
+        `SELECT rowid AS id, bm25(passages_fts, ?, ?) AS bm25 FROM passages_fts
          WHERE passages_fts MATCH ? ORDER BY bm25 LIMIT ?`,
       )
-      .all(query, limit) as { id: number; bm25: number }[];
+      .all(options.titleWeight, options.bodyWeight, query, limit) as { id: number; bm25: number }[];
   }
 
   /** The matching terms stored in the lexical index for each passage, so a question need not recompute them. */

@@ -2,7 +2,7 @@
  * Scraped-page furniture that must never reach a passage: comment forms, "back to top",
  * language switchers, "(continues)" markers, share and related-article lists.
  */
-import { normalizeArabic } from './normalize.js';
+import { normalizeArabic } from '../analysis/normalize.js';
 
 /** Whole blocks that are furniture, matched on the normalised text (alef/hamza/taa folded). */
 const FURNITURE: RegExp[] = [

@@ -2,7 +2,7 @@
  * Dates as news pages print them: "١٣ أكتوبر ٢٠٢١", "02 يوليو 2021ء", "السبت 5 اكتوبر 2024",
  * "20-2-2018 | 16:05", "15 أغسطس/ آب 2021", "2021-07-02". Returns ISO YYYY-MM-DD.
  */
-import { normalizeArabic } from './normalize.js';
+import { normalizeArabic } from '../analysis/normalize.js';
 
 /** Month names after normalizeArabic: Egyptian/Gulf (يناير…), Levantine (كانون الثاني…), English. */
 const MONTHS: [string, number][] = [

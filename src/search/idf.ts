@@ -1,5 +1,6 @@
 /** Inverse document frequency and coverage: how much of a question a passage's terms answer. */
-import { matchStrength, type Alternatives } from './match.js';
+import type { Alternatives, Analyzer } from '../analysis/analyzer.js';
+import type { RankingOptions } from './ranking-options.js';
 
 /** BM25's IDF, always positive; a term no passage has gets the highest weight. */
 export function idf(docFrequency: number, passageCount: number): number {
@@ -12,16 +13,23 @@ export interface WeightedTerm extends Alternatives {
 }
 
 /**
- * Share of the question's weight that a passage's terms cover (0..1); title words count half.
- * A passage that matches only the common words of a question ("Lavrov", "Russia") covers little
- * of it: that is the signal to say "not found" instead of citing noise.
+ * Share of the question's weight that a passage's terms cover (0..1); title words count
+ * `titleCredit`. A passage that matches only the common words of a question ("Lavrov", "Russia")
+ * covers little of it: that is the signal to say "not found" instead of citing noise.
  */
-export function coverage(query: readonly WeightedTerm[], passageTerms: ReadonlySet<string>, titleTerms: ReadonlySet<string> = new Set()): number {
+export function coverage(
+  query: readonly WeightedTerm[],
+  passageTerms: ReadonlySet<string>,
+  titleTerms: ReadonlySet<string>,
+  analyzer: Analyzer,
+  options: RankingOptions,
+): number {
   let total = 0;
   let matched = 0;
   for (const q of query) {
     total += q.weight;
-    matched += q.weight * Math.max(matchStrength(passageTerms, q), matchStrength(titleTerms, q) / 2);
+    const inTitle = options.titleCredit > 0 ? analyzer.matchStrength(titleTerms, q, options) * options.titleCredit : 0;
+    matched += q.weight * Math.max(analyzer.matchStrength(passageTerms, q, options), inTitle);
   }
   return total === 0 ? 0 : matched / total;
 }

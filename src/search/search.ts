@@ -3,12 +3,14 @@
  * dense (HNSW over embeddings) too when a model is loaded, fused by reciprocal rank. Each hit
  * carries the signals the answer step needs to decide between citing and saying "not found".
  */
+import { arabicAnalyzer, type Analyzer } from '../analysis/analyzer.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { ArchiveStore, StoredPassage } from '../index/store.js';
 import type { VectorIndex } from '../index/vector-index.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { coverage } from './idf.js';
 import { queryTerms, type QueryTerm } from './query.js';
+import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
 
 export interface Hit {
   id: number;
@@ -32,17 +34,25 @@ export interface SearchDeps {
   store: ArchiveStore;
   embedder: Embedder | null;
   vectors: VectorIndex | null;
+  /** How text is read; default: the archive's Arabic analyzer. */
+  analyzer?: Analyzer;
+  /** Ranking knobs; default: DEFAULT_RANKING. */
+  ranking?: RankingOptions;
 }
-
-const CANDIDATES = 50;
 
 /** Rank passages for a question; `hits` best first. */
 export async function searchPassages(question: string, deps: SearchDeps): Promise<SearchResult> {
   const { store } = deps;
-  const query = queryTerms(question, store);
-  const lexical = store.lexicalSearch(query.flatMap((q) => q.alternatives), CANDIDATES);
+  const analyzer = deps.analyzer ?? arabicAnalyzer();
+  const options = deps.ranking ?? DEFAULT_RANKING;
+  const query = queryTerms(question, store, analyzer, options);
+  const lexical = store.lexicalSearch(query.flatMap((q) => q.alternatives), options.candidates, {
+    matchesLongerForms: (t) => analyzer.matchesLongerForms(t),
+    titleWeight: options.bm25TitleWeight,
+    bodyWeight: options.bm25BodyWeight,
+  });
   const dense = deps.embedder && deps.vectors && deps.vectors.size > 0
-    ? deps.vectors.search(await deps.embedder.embedQuery(question), CANDIDATES)
+    ? deps.vectors.search(await deps.embedder.embedQuery(question), options.candidates)
     : [];
   const similarity = new Map(dense.map((d) => [d.id, d.similarity]));
 
@@ -54,7 +64,7 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   for (const passage of store.passages(ids)) {
     const stored = indexed.get(passage.id);
     if (!stored) continue;
-    const cov = coverage(query, stored.body, stored.title);
+    const cov = coverage(query, stored.body, stored.title, analyzer, options);
     candidates.set(passage.id, { passage, passageTerms: stored.body, coverage: cov, bm25: bm25.get(passage.id) ?? 0 });
   }
 
@@ -63,7 +73,7 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
     .filter((id) => candidates.has(id))
     .sort((a, b) => candidates.get(b)!.coverage - candidates.get(a)!.coverage || candidates.get(a)!.bm25 - candidates.get(b)!.bm25);
   const scores = dense.length > 0
-    ? reciprocalRankFusion([lexicalRanking, dense.map((d) => d.id)])
+    ? reciprocalRankFusion([lexicalRanking, dense.map((d) => d.id)], options.rrfK)
     : new Map(lexicalRanking.map((id) => [id, candidates.get(id)!.coverage]));
 
   const hits: Hit[] = [...scores.entries()]

@@ -16,14 +16,14 @@ export const PROCLITIC = /^[وفبلك](?=\p{L}{3})/u;
 /** What a light stem may leave of a word's ending: up to three suffix letters (ا ت ك م ن ه و ي). */
 const LEFT_SUFFIX = /^[اتكمنهوي]{1,3}$/u;
 
-/** A passage's term meeting a question's synonym rather than its own word counts this much. */
-export const SYNONYM_CREDIT = 0.8;
-
 /**
- * A passage's term sharing only a root with the question's word (or a synonym) counts this much:
- * enough to prefer the passage that words the question's verb as a noun, too little to answer alone.
+ * How much a passage's term counts when it meets a question term other than as written: through a
+ * synonym, or through a word of the same root (see `RankingOptions` for their meaning and range).
  */
-export const ROOT_CREDIT = 0.3;
+export interface MatchCredits {
+  synonymCredit: number;
+  rootCredit: number;
+}
 
 /** A taa marbuta before a suffix is written ت ("خطته"): the stem keeps it, the bare noun has ه. */
 const openTaa = (w: string) => (w.length >= MIN_PREFIX ? w.replace(/ت$/u, 'ه') : w);
@@ -66,12 +66,17 @@ function sharesRoot(set: ReadonlySet<string>, words: readonly string[]): boolean
 }
 
 /**
- * How fully `terms` hold a question term: 1 as written, SYNONYM_CREDIT through a synonym,
- * ROOT_CREDIT through a word of the same root, else 0.
+ * How fully `terms` hold a question term: 1 as written, `synonymCredit` through a synonym,
+ * `rootCredit` through a word of the same root, else 0.
  */
-export function matchStrength(terms: ReadonlySet<string>, query: Alternatives): number {
+export function matchStrength(terms: ReadonlySet<string>, query: Alternatives, credits: MatchCredits): number {
   const [own, ...synonyms] = query.alternatives;
   if (own !== undefined && hasTerm(terms, own)) return 1;
-  if (synonyms.some((s) => hasTerm(terms, s))) return SYNONYM_CREDIT;
-  return sharesRoot(terms, query.alternatives) ? ROOT_CREDIT : 0;
+  if (synonyms.some((s) => hasTerm(terms, s))) return credits.synonymCredit;
+  return credits.rootCredit > 0 && sharesRoot(terms, query.alternatives) ? credits.rootCredit : 0;
+}
+
+/** Whether `terms` hold a question term in any form: as written, a synonym, or a word of the same root. */
+export function meetsAtAll(terms: ReadonlySet<string>, query: Alternatives): boolean {
+  return query.alternatives.some((a) => hasTerm(terms, a)) || sharesRoot(terms, query.alternatives);
 }

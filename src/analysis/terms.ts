@@ -4,10 +4,10 @@
  * and stem (Snowball Arabic / English). Index and query go through the same function, so what a
  * question says meets what an article says.
  */
+import { createHash } from 'node:crypto';
 import snowball from 'snowball-stemmers';
 import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { normalizeArabic } from './normalize.js';
-import { contentHash } from './passages.js';
 import { QUESTION_FRAME_WORDS } from './stopwords.js';
 
 const arabicStemmer = snowball.newStemmer('arabic');
@@ -19,7 +19,10 @@ const STOP = new Set([...stopwords.ar, ...stopwords.en, ...QUESTION_FRAME_WORDS]
  * Names the matching form `terms` produces: the stemming rules (a label to change with `stem`)
  * and the stop list. An index whose files were stemmed under another version re-stems them.
  */
-export const TERMS_VERSION = contentHash(['snowball arabic+english; article stripped; final ه read as ة', ...[...STOP].sort()].join('\n')).slice(0, 16);
+export const TERMS_VERSION = createHash('sha256')
+  .update(['snowball arabic+english; article stripped; final ه read as ة', ...[...STOP].sort()].join('\n'))
+  .digest('hex')
+  .slice(0, 16);
 
 /**
  * The definite article with its clitics (ال, وال, بال, فبال, لل…). Snowball strips it only from

@@ -1,0 +1,72 @@
+/**
+ * The Arabic analyzer: the one place that says how text becomes matching terms and when two terms
+ * are the same word. Ingest and the index store what `terms` produces; search reads questions with
+ * the same `terms` and meets passage terms through `hasTerm`, `synonyms` and roots. Changing how
+ * text is analysed therefore changes every stage at once, and `version` tells the index to re-stem.
+ *
+ * Normalise (normalize.ts) → split and drop stop words (terms.ts, stopwords.ts) → stem (terms.ts);
+ * form matching (match.ts), roots (roots.ts) and synonym groups (synonyms.ts, synonyms.txt) on top.
+ */
+import { hasTerm, matchStrength, meetsAtAll, MIN_PREFIX, PROCLITIC, type Alternatives, type MatchCredits } from './match.js';
+import { normalizeArabic } from './normalize.js';
+import { loadSynonymGroups, synonymTable } from './synonyms.js';
+import { terms, TERMS_VERSION } from './terms.js';
+
+export type { Alternatives, MatchCredits };
+
+export interface Analyzer {
+  /**
+   * Names the indexed form `terms` produces (stemming rules and stop list). Synonyms are not part
+   * of it: they apply at question time, so changing them needs no re-indexing.
+   */
+  readonly version: string;
+  /** Matching form of a text: no diacritics or tatweel, one alef, ى→ي, ة→ه, ASCII digits, lower case. */
+  normalize(text: string): string;
+  /** The matching terms of a text, in order: normalised, stop words dropped, stemmed. */
+  terms(text: string): string[];
+  /**
+   * Whether the lexical index should also fetch terms that begin with `term`: a stem may meet
+   * longer forms of itself (a suffix the light stemmer left on), from this length on.
+   */
+  matchesLongerForms(term: string): boolean;
+  /** Ways a question term may be read: as written, and without a one-letter proclitic. */
+  readings(term: string): string[];
+  /** The other terms of `term`'s synonym groups (none when synonyms are off). */
+  synonyms(term: string): readonly string[];
+  /** Whether `set` holds `term`, or a form of it with a suffix, proclitic or verb prefix left on. */
+  hasTerm(set: ReadonlySet<string>, term: string): boolean;
+  /** 1 as written, `synonymCredit` through a synonym, `rootCredit` through a word of the same root, else 0. */
+  matchStrength(set: ReadonlySet<string>, query: Alternatives, credits: MatchCredits): number;
+  /** Whether `set` holds a question term in any form (as written, a synonym, a word of its root). */
+  meetsAtAll(set: ReadonlySet<string>, query: Alternatives): boolean;
+}
+
+export interface AnalyzerOptions {
+  /** Synonym groups (words as typed); default: src/analysis/synonyms.txt. `false` turns synonyms off. */
+  synonymGroups?: readonly (readonly string[])[] | false;
+}
+
+/** Build an analyzer; the default one (shared, synonyms from synonyms.txt) is `arabicAnalyzer()`. */
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const groups = options.synonymGroups === false ? [] : (options.synonymGroups ?? loadSynonymGroups());
+  const table = synonymTable(groups, terms);
+  return {
+    version: TERMS_VERSION,
+    normalize: normalizeArabic,
+    terms,
+    matchesLongerForms: (term) => term.length >= MIN_PREFIX,
+    readings: (term) => [term, term.replace(PROCLITIC, '')],
+    synonyms: (term) => table.get(term) ?? [],
+    hasTerm,
+    matchStrength,
+    meetsAtAll,
+  };
+}
+
+let shared: Analyzer | undefined;
+
+/** The analyzer of the archive: built once, on first use. */
+export function arabicAnalyzer(): Analyzer {
+  shared ??= createAnalyzer();
+  return shared;
+}
