@@ -9,6 +9,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureExtractionPipeline } from '@huggingface/transformers';
+import { combineWindows, meanPool, tokenWindows } from './windows.js';
 
 /** Turns texts into unit-length vectors; cosine similarity is then a plain dot product. */
 export interface Embedder {
@@ -40,29 +41,54 @@ type Transformers = typeof import('@huggingface/transformers');
 const BATCH_SIZE = 16;
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** A copy of `v` scaled to unit length (zeros stay zeros); pooled output is re-normalised so callers can rely on it. */
-function unitCopy(v: ArrayLike<number>): Float32Array {
-  let sum = 0;
-  for (let i = 0; i < v.length; i++) sum += v[i]! * v[i]!;
-  const norm = Math.sqrt(sum);
-  const out = new Float32Array(v.length);
-  if (norm > 0 && Number.isFinite(norm)) for (let i = 0; i < v.length; i++) out[i] = v[i]! / norm;
-  return out;
-}
+/** Windows run through the model in one call (sorted by length, so little padding). */
+const WINDOWS_PER_RUN = 16;
 
 class PipelineEmbedder implements Embedder {
+  private readonly maxLength: number;
+
   constructor(
     readonly model: string,
     readonly dim: number,
     private readonly extract: FeatureExtractionPipeline,
-  ) {}
+    private readonly Tensor: Transformers['Tensor'],
+  ) {
+    const limit = Number(extract.tokenizer.model_max_length);
+    this.maxLength = Number.isFinite(limit) && limit >= 3 && limit <= 8192 ? limit : 512;
+  }
 
-  /** Rows of the pooled [n, dim] output as independent unit vectors (not views into ORT's buffer). */
+  /** Unit vectors for texts of any length: long ones are embedded by windows (see windows.ts). */
   private async run(texts: string[]): Promise<Float32Array[]> {
-    const out = await this.extract(texts, { pooling: 'mean', normalize: true });
-    const data = out.data as Float32Array;
-    const dim = out.dims[1] ?? 0;
-    return texts.map((_, i) => unitCopy(data.subarray(i * dim, (i + 1) * dim)));
+    const perText = texts.map((t) => tokenWindows(this.extract.tokenizer.encode(t), this.maxLength));
+    const flat = perText.flatMap((ws, text) => ws.map((w) => ({ ...w, text })));
+    const order = flat.map((_, i) => i).sort((a, b) => flat[a]!.ids.length - flat[b]!.ids.length);
+    const pooled: Float64Array[] = new Array(flat.length);
+    const pad = this.extract.tokenizer.pad_token_id ?? 0;
+    for (let i = 0; i < order.length; i += WINDOWS_PER_RUN) {
+      const group = order.slice(i, i + WINDOWS_PER_RUN);
+      const length = Math.max(...group.map((g) => flat[g]!.ids.length));
+      const ids = new BigInt64Array(group.length * length).fill(BigInt(pad));
+      const mask = new BigInt64Array(group.length * length);
+      group.forEach((g, row) => {
+        flat[g]!.ids.forEach((id, t) => {
+          ids[row * length + t] = BigInt(id);
+          mask[row * length + t] = 1n;
+        });
+      });
+      const dims = [group.length, length];
+      const out = await this.extract.model({
+        input_ids: new this.Tensor('int64', ids, dims),
+        attention_mask: new this.Tensor('int64', mask, dims),
+      });
+      const hidden = out.last_hidden_state.data as Float32Array;
+      group.forEach((g, row) => (pooled[g] = meanPool(hidden, row, flat[g]!.ids.length, length, this.dim)));
+    }
+    let at = 0;
+    return perText.map((ws) => {
+      const vectors = pooled.slice(at, at + ws.length);
+      at += ws.length;
+      return combineWindows(vectors, ws.map((w) => w.weight), this.dim);
+    });
   }
 
   async embedPassages(texts: string[]): Promise<Float32Array[]> {
@@ -148,7 +174,7 @@ async function loadFromDir(tf: Transformers, opts: LoadEmbedderOptions, dir: str
   tf.env.allowRemoteModels = false;
   try {
     const { extract, dim } = await buildPipeline(tf, dir, { dtype, local_files_only: true, cache_dir: opts.cacheDir });
-    return { embedder: new PipelineEmbedder(dir, dim, extract) };
+    return { embedder: new PipelineEmbedder(dir, dim, extract, tf.Tensor) };
   } catch (err) {
     return fail(`could not be loaded: ${shortCause(err)}`);
   }
@@ -168,7 +194,7 @@ async function loadFromHub(tf: Transformers, opts: LoadEmbedderOptions): Promise
   tf.env.allowRemoteModels = false;
   try {
     const { extract, dim } = await buildPipeline(tf, opts.model, { ...options, local_files_only: true });
-    return { embedder: new PipelineEmbedder(opts.model, dim, extract) };
+    return { embedder: new PipelineEmbedder(opts.model, dim, extract, tf.Tensor) };
   } catch {
     // Not cached (or incomplete): try the hub.
   }
@@ -182,7 +208,7 @@ async function loadFromHub(tf: Transformers, opts: LoadEmbedderOptions): Promise
       abort.abort(),
     );
     tf.env.fetch = originalFetch;
-    return { embedder: new PipelineEmbedder(opts.model, dim, extract) };
+    return { embedder: new PipelineEmbedder(opts.model, dim, extract, tf.Tensor) };
   } catch (err) {
     // Abort whatever is still in flight; the aborting fetch stays installed so late requests fail at once.
     abort.abort();
