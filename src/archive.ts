@@ -15,6 +15,7 @@ import { replaceAtomically } from './index/atomic-write.js';
 import { indexDataDir, type ProgressFn } from './index/indexer.js';
 import { ArchiveStore } from './index/store.js';
 import { VectorIndex } from './index/vector-index.js';
+import { WriterThread } from './index/writer-thread.js';
 import type { Logger } from './log.js';
 import { DEFAULT_RANKING, type RankingOptions } from './search/ranking-options.js';
 import { searchPassages } from './search/search.js';
@@ -46,6 +47,11 @@ export interface AddedFile {
 export interface ArchiveOptions {
   analyzer?: Analyzer;
   ranking?: RankingOptions;
+  /**
+   * Index, add and delete in a worker thread (the bot: parsing and embedding never hold up its
+   * answers). The worker reads and ranks with the defaults.
+   */
+  offThread?: boolean;
 }
 
 const STORE_FILE = 'sanad.sqlite';
@@ -70,13 +76,14 @@ function dirBytes(dir: string): number {
 
 export class Archive {
   private queue: Promise<unknown> = Promise.resolve();
+  private writer: WriterThread | null = null;
 
   private constructor(
     private readonly config: Config,
     private readonly log: Logger,
     private readonly store: ArchiveStore,
     private readonly embedder: Embedder | null,
-    private readonly vectors: VectorIndex | null,
+    private vectors: VectorIndex | null,
     private readonly analyzer: Analyzer,
     private readonly ranking: RankingOptions,
   ) {}
@@ -99,7 +106,7 @@ export class Archive {
     });
     if (!loaded.embedder) {
       log.warn(loaded.reason);
-      return new Archive(config, log, store, null, null, analyzer, ranking);
+      return new Archive(config, log, store, null, null, analyzer, ranking).withWriter(options, config);
     }
     const { embedder } = loaded;
     if (store.getMeta('embedding_model') !== embedder.model || store.getMeta('embedding_dim') !== String(embedder.dim)) {
@@ -109,7 +116,28 @@ export class Archive {
     }
     const { index, rebuilt } = VectorIndex.open(config.indexDir, embedder.model, embedder.dim, store.generation(), store);
     if (rebuilt && index.size > 0) log.info({ vectors: index.size }, 'vector index rebuilt from the store');
-    return new Archive(config, log, store, embedder, index, analyzer, ranking);
+    return new Archive(config, log, store, embedder, index, analyzer, ranking).withWriter(options, config);
+  }
+
+  private withWriter(options: ArchiveOptions, config: Config): this {
+    if (!options.offThread) return this;
+    // The worker never talks to Telegram, and must not retry a model this thread could not load.
+    this.writer = new WriterThread({
+      ...config,
+      embeddingModel: this.embedder ? config.embeddingModel : 'none',
+      telegram: { ...config.telegram, token: undefined },
+    });
+    return this;
+  }
+
+  /** After the worker changed the store: load the vector graph it saved (hybrid mode). */
+  private async written<T>(change: Promise<T>): Promise<T> {
+    const result = await change;
+    if (this.embedder) {
+      const { model, dim } = this.embedder;
+      this.vectors = VectorIndex.open(this.config.indexDir, model, dim, this.store.generation(), this.store).index;
+    }
+    return result;
   }
 
   /** Runs `fn` after every earlier change to DATA_DIR or the index has finished, and before any later one. */
@@ -135,6 +163,7 @@ export class Archive {
 
   /** Bring the index in step with DATA_DIR. Changes run one at a time; questions are answered meanwhile. */
   index(opts: { onProgress?: ProgressFn } = {}): Promise<IndexReport> {
+    if (this.writer) return this.written(this.writer.index(opts.onProgress));
     return this.exclusive(() => this.runIndex(opts.onProgress));
   }
 
@@ -149,6 +178,7 @@ export class Archive {
    * so a refused file (IngestError) never reaches DATA_DIR.
    */
   async addFile(originalName: string, bytes: Buffer): Promise<AddedFile> {
+    if (this.writer) return this.written(this.writer.addFile(originalName, bytes));
     if (!hasArticleExtension(originalName)) throw new IngestError(`unsupported file type: use ${ARTICLE_EXTENSIONS.join(', ')}`);
     readArticleFile(safeFileName(originalName), bytes, this.config.maxFileBytes);
     return this.exclusive(async () => {
@@ -173,6 +203,7 @@ export class Archive {
 
   /** Remove an article's file from DATA_DIR and its passages from the index. */
   deleteArticle(idOrFile: string): Promise<ArticleInfo[]> {
+    if (this.writer) return this.written(this.writer.deleteArticle(idOrFile));
     return this.exclusive(async () => {
       const articles = this.store.article(idOrFile);
       const file = articles[0]?.file;
@@ -206,7 +237,13 @@ export class Archive {
     };
   }
 
+  /** Abandon any index, upload or deletion in progress (off-thread mode); committed files stay. */
+  stopWriting(): Promise<void> {
+    return this.writer?.terminate() ?? Promise.resolve();
+  }
+
   close(): void {
+    void this.stopWriting();
     this.store.close();
   }
 }

@@ -369,7 +369,8 @@ describe('message catalogue', () => {
         t.uploadTooLarge(3_000_000, 2_097_152),
         t.uploadRefused(nasty),
         t.uploadAdded(nasty, [article, article]),
-        t.reindexProgress(3, 10),
+        t.uploadIndexing(nasty),
+        t.reindexProgress({ done: 3, total: 10, perSecond: 12.5, failed: 1 }),
         t.reindexDone(
           { articles: 5, passages: 40, added: 1, updated: 2, removed: 0, unchanged: 2, failed: [{ file: nasty, reason: nasty }], mode: 'hybrid' },
           1.25,

@@ -80,10 +80,12 @@ export interface Messages {
   uploadFailed: string;
   uploadRefused(reason: string): string;
   uploadAdded(file: string, articles: ArticleInfo[]): string;
+  /** Shown when an upload outlasts a couple of seconds; the outcome later replaces it. */
+  uploadIndexing(file: string): string;
 
   reindexAlreadyRunning: string;
   reindexStarted: string;
-  reindexProgress(done: number, total: number): string;
+  reindexProgress(p: IndexProgress): string;
   reindexDone(report: IndexReport, seconds: number): string;
   reindexFailed: string;
 
@@ -93,6 +95,14 @@ export interface Messages {
   deleteNotFound(arg: string): string;
   sourcesHeader(total: number, page: number, pages: number): string;
   sourcesEmpty: string;
+}
+
+/** A re-index so far: files done of total, passages written per second, files that failed. */
+export interface IndexProgress {
+  done: number;
+  total: number;
+  perSecond: number;
+  failed: number;
 }
 
 /** A number or other Latin-script value placed inside Arabic text. */
@@ -181,9 +191,13 @@ const en: Messages = {
       )
       .join(''),
 
+  uploadIndexing: (file) => `⏳ Indexing <b>${e(file)}</b>… questions are still answered meanwhile.`,
+
   reindexAlreadyRunning: '⏳ A re-index is already running; I will report when it finishes.',
   reindexStarted: '🔄 Re-indexing the archive… questions are still answered meanwhile.',
-  reindexProgress: (done, total) => `🔄 Re-indexing… ${done}/${total} files`,
+  reindexProgress: (p) =>
+    `🔄 Re-indexing… ${p.done}/${p.total} files · ${Math.round(p.perSecond)} passages/s` +
+    (p.failed > 0 ? ` · ${p.failed} failed` : ''),
   reindexDone: (r, secs) =>
     `✅ Re-index finished in ${secs.toFixed(1)} s.\n` +
     `Added: ${r.added} · Updated: ${r.updated} · Removed: ${r.removed} · Unchanged: ${r.unchanged} · Failed: ${r.failed.length}\n` +
@@ -279,9 +293,13 @@ const ar: Messages = {
       )
       .join(''),
 
+  uploadIndexing: (file) => `⏳ جارٍ فهرسة <b>${e(file)}</b>… ويمكن طرح الأسئلة في أثناء ذلك.`,
+
   reindexAlreadyRunning: '⏳ إعادة الفهرسة جارية بالفعل، وسأبلغك عند انتهائها.',
   reindexStarted: '🔄 جارٍ إعادة فهرسة الأرشيف… ويمكن طرح الأسئلة في أثناء ذلك.',
-  reindexProgress: (done, total) => `🔄 جارٍ إعادة الفهرسة… الملفات: ${n(`${done}/${total}`)}`,
+  reindexProgress: (p) =>
+    `🔄 جارٍ إعادة الفهرسة… الملفات: ${n(`${p.done}/${p.total}`)} · الفقرات في الثانية: ${n(Math.round(p.perSecond))}` +
+    (p.failed > 0 ? ` · فشل: ${n(p.failed)}` : ''),
   reindexDone: (r, secs) =>
     `✅ اكتملت إعادة الفهرسة في ${n(secs.toFixed(1))} ث.\n` +
     `أُضيف: ${n(r.added)} · حُدّث: ${n(r.updated)} · حُذف: ${n(r.removed)} · دون تغيير: ${n(r.unchanged)} · فشل: ${n(r.failed.length)}\n` +

@@ -2,8 +2,9 @@
  * `npm start`: configuration → logger → archive (incrementally re-indexed: cheap when nothing
  * changed) → bot, on long polling or, when WEBHOOK_URL is set, a webhook server.
  *
- * SIGTERM / SIGINT stop it gracefully within a few seconds: stop fetching updates, let in-flight
- * handlers (and a running re-index, briefly) finish, close the archive, exit 0.
+ * SIGTERM / SIGINT stop it gracefully within a few seconds: stop fetching updates, abandon a running
+ * re-index or upload (its worker thread is stopped; every file it committed stays), let in-flight
+ * handlers finish, close the archive, exit 0.
  *
  * The token never reaches the log: the configuration is never logged as a whole, and every
  * error is logged through describeError, which redacts it.
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
         server.close();
         server.closeIdleConnections();
       }
+      await archive?.stopWriting();
       if (!(await tasks.idle(DRAIN_MS))) log.warn({ pending: tasks.size }, 'some work was still running at shutdown');
     } catch (err) {
       log.warn({ err: describeError(err, secrets) }, 'error while stopping');
@@ -93,10 +95,15 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.on('unhandledRejection', (err) => log.error({ err: describeError(err, secrets) }, 'unhandled rejection'));
 
-  archive = await openArchive(config, log);
+  archive = await openArchive(config, log, { offThread: true });
   if (stopping) return;
   const started = Date.now();
-  const report = await archive.index();
+  // A stop during the first index abandons it; that is a clean exit, not a failed start.
+  const report = await archive.index().catch((err: unknown) => {
+    if (stopping) return null;
+    throw err;
+  });
+  if (!report) return;
   log.info(
     {
       articles: report.articles,

@@ -46,9 +46,18 @@ export async function replyHtml(ctx: BotContext, html: string, options: ReplyOpt
  * Edit the message a button belongs to. Telegram refuses an edit that changes nothing ("message
  * is not modified", e.g. a double tap); that is not an error for the user, so it is ignored.
  */
-export async function editHtml(ctx: BotContext, html: string, reply_markup?: InlineKeyboardMarkup): Promise<void> {
+export function editHtml(ctx: BotContext, html: string, reply_markup?: InlineKeyboardMarkup): Promise<void> {
+  return ignoreNotModified(ctx.editMessageText(html, { parse_mode: 'HTML', reply_markup, link_preview_options: { is_disabled: true } }));
+}
+
+/** Edit one of the bot's own messages in the current chat by id (a status message); "not modified" is not an error. */
+export function editHtmlMessage(ctx: BotContext, messageId: number, html: string): Promise<void> {
+  return ignoreNotModified(ctx.api.editMessageText(ctx.chat!.id, messageId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }));
+}
+
+async function ignoreNotModified(edit: Promise<unknown>): Promise<void> {
   try {
-    await ctx.editMessageText(html, { parse_mode: 'HTML', reply_markup, link_preview_options: { is_disabled: true } });
+    await edit;
   } catch (err) {
     if (err instanceof GrammyError && /message is not modified/i.test(err.description)) return;
     throw err;

@@ -14,7 +14,14 @@ import type { IndexFailure, IndexReport, ParsedArticle } from '../types.js';
 import type { ArchiveStore, NewArticle } from './store.js';
 import type { VectorIndex } from './vector-index.js';
 
-export type ProgressFn = (done: number, total: number, file: string) => void;
+/** What a run has done so far, for a progress display. */
+export interface ProgressCounts {
+  /** Passages written in this run (unchanged files add none). */
+  passages: number;
+  failed: number;
+}
+
+export type ProgressFn = (done: number, total: number, file: string, counts: ProgressCounts) => void;
 
 export interface IndexTarget {
   dataDir: string;
@@ -78,10 +85,11 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
     failed: [] as IndexFailure[], mode: target.embedder ? 'hybrid' : 'lexical',
   };
 
+  let passages = 0;
   for (const [i, file] of files.entries()) {
     // Let questions be answered between files: in lexical mode nothing else here waits on I/O.
     await new Promise((resolve) => setImmediate(resolve));
-    onProgress?.(i, files.length, file);
+    onProgress?.(i, files.length, file, { passages, failed: report.failed.length });
     try {
       const full = join(target.dataDir, file);
       const { size } = statSync(full);
@@ -94,6 +102,7 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
       }
       const articles = await prepare(readArticleFile(file, bytes, target.maxFileBytes), target);
       const change = store.replaceFile(file, hash, articles);
+      passages += change.added.length;
       change.removed.forEach((id) => vectors?.remove(id));
       change.added.forEach(({ id, vector }) => vector && vectors?.add(id, vector));
       if (known.has(file)) report.updated++;
@@ -104,7 +113,7 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
       report.failed.push({ file, reason: err.message });
     }
   }
-  onProgress?.(files.length, files.length, '');
+  onProgress?.(files.length, files.length, '', { passages, failed: report.failed.length });
   store.setMeta('terms_version', target.analyzer.version);
 
   const present = new Set(files);

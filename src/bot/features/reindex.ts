@@ -1,16 +1,16 @@
 /**
- * /reindex (admins): one re-index at a time. It runs in the background — tracked, so shutdown
- * waits for it — while questions keep being answered from the archive as it stands. Progress is
- * shown by editing the status message at most every few seconds; the report comes as a reply.
+ * /reindex (admins): one re-index at a time. It runs in the archive's worker thread, in the
+ * background — tracked, so shutdown waits for it — while questions keep being answered from the
+ * archive as it stands. Its progress (files done, passages per second, failures) is one status
+ * message edited every couple of seconds; the report comes as a reply to it.
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import type { IndexReport } from '../../types.js';
 import { adminOnly } from '../middleware/admin-only.js';
+import { ProgressMessage } from '../progress-message.js';
 import { replyHtml } from '../reply.js';
 import { describeError } from '../redact.js';
-
-const PROGRESS_EVERY_MS = 3_000;
 
 export function reindexFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -21,41 +21,36 @@ export function reindexFeature(): Composer<BotContext> {
     running = true;
     const { archive, log, tasks, config } = ctx.deps;
     const t = ctx.t;
-    let status: number | undefined;
+    const status = new ProgressMessage(ctx);
     try {
-      status = (await replyHtml(ctx, t.reindexStarted))[0]?.message_id;
+      await status.send(t.reindexStarted);
     } catch (err) {
       running = false;
       throw err;
     }
 
-    let lastText = t.reindexStarted;
-    let lastEdit = Date.now();
-    const onProgress = (done: number, total: number) => {
-      const now = Date.now();
-      if (status === undefined || now - lastEdit < PROGRESS_EVERY_MS) return;
-      const text = t.reindexProgress(done, total);
-      if (text === lastText) return;
-      lastEdit = now;
-      lastText = text;
-      ctx.api.editMessageText(ctx.chat.id, status, text, { parse_mode: 'HTML' }).catch(() => {});
-    };
-
     const job = (async () => {
       const started = Date.now();
       let report: IndexReport;
       try {
-        report = await archive.index({ onProgress });
+        report = await archive.index({
+          onProgress: (done, total, _file, counts) => {
+            const perSecond = counts.passages / Math.max((Date.now() - started) / 1000, 0.001);
+            status.update(t.reindexProgress({ done, total, perSecond, failed: counts.failed }));
+          },
+        });
       } catch (err) {
         running = false;
+        await status.stop();
         log.error({ err: describeError(err, [config.telegram.token]) }, 're-index failed');
         await replyHtml(ctx, t.reindexFailed);
         return;
       }
       // Free for the next /reindex as soon as this one is done, not after the report is sent.
       running = false;
+      await status.finish();
       log.info({ ...report, failed: report.failed.length, ms: Date.now() - started }, 're-index finished');
-      await replyHtml(ctx, t.reindexDone(report, (Date.now() - started) / 1000), { replyTo: status });
+      await replyHtml(ctx, t.reindexDone(report, (Date.now() - started) / 1000), { replyTo: status.id });
     })();
     // Detached from the update: errors are logged here, shutdown waits for it via the tracker.
     tasks.track(

@@ -1,7 +1,9 @@
 /**
  * Admins add articles by sending a file (.txt, .md, .html) in a private chat. The size is checked
  * on Telegram's file_size before anything is downloaded, and again while downloading. The archive
- * decides the rest (empty, binary, undecodable…) and its IngestError reason is passed on.
+ * decides the rest (empty, binary, undecodable…) and its IngestError reason is passed on. Parsing and
+ * indexing run in the archive's worker thread; one that outlasts a couple of seconds gets a status
+ * message, which the outcome then answers.
  * Documents in groups are ignored: they are usually not meant for the bot.
  */
 import { Composer } from 'grammy';
@@ -10,6 +12,7 @@ import { IngestError } from '../../ingest/errors.js';
 import { ARTICLE_EXTENSIONS, hasArticleExtension } from '../../ingest/read-article-file.js';
 import { adminOnly } from '../middleware/admin-only.js';
 import { DEFAULT_API_ROOT, DownloadError, downloadFile } from '../download.js';
+import { PROGRESS_EVERY_MS, ProgressMessage } from '../progress-message.js';
 import { replyHtml } from '../reply.js';
 import { withTyping } from '../typing.js';
 import { describeError } from '../redact.js';
@@ -45,16 +48,23 @@ uploadFeature.chatType('private').on('message:document', adminOnly, async (ctx) 
       return replyHtml(ctx, ctx.t.uploadFailed);
     }
 
-    try {
-      const added = await archive.addFile(name, bytes);
-      log.info({ file: added.file, articles: added.articles.length, admin: ctx.from.id }, 'file added');
-      await replyHtml(ctx, ctx.t.uploadAdded(added.file, added.articles));
-    } catch (err) {
-      if (err instanceof IngestError) {
+    const status = new ProgressMessage(ctx);
+    const slow = setTimeout(() => status.send(ctx.t.uploadIndexing(name)).catch(() => {}), PROGRESS_EVERY_MS);
+    const outcome = async (): Promise<string> => {
+      try {
+        const added = await archive.addFile(name, bytes);
+        log.info({ file: added.file, articles: added.articles.length, admin: ctx.from.id }, 'file added');
+        return ctx.t.uploadAdded(added.file, added.articles);
+      } catch (err) {
+        if (!(err instanceof IngestError)) throw err;
         log.info({ file: name, reason: err.message }, 'upload refused');
-        return replyHtml(ctx, ctx.t.uploadRefused(err.message));
+        return ctx.t.uploadRefused(err.message);
+      } finally {
+        clearTimeout(slow);
+        await status.stop();
       }
-      throw err;
-    }
+    };
+    const text = await outcome();
+    await replyHtml(ctx, text, { replyTo: status.id });
   });
 });

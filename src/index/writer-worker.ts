@@ -1,0 +1,36 @@
+/**
+ * Worker-thread entry of WriterThread (./writer-thread.ts): an in-thread Archive that runs the
+ * requests one after another (the Archive queues them) and posts progress and results back.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openArchive } from '../archive.js';
+import type { Config } from '../config.js';
+import { IngestError } from '../ingest/errors.js';
+import { createLogger } from '../log.js';
+import type { WriterReply, WriterRequest } from './writer-thread.js';
+
+const port = parentPort!;
+const config = workerData as Config;
+const archive = await openArchive(config, createLogger(config.logLevel));
+
+function run(request: WriterRequest): Promise<unknown> {
+  switch (request.op) {
+    case 'index':
+      return archive.index({ onProgress: (...progress) => port.postMessage({ id: request.id, progress } satisfies WriterReply) });
+    case 'addFile':
+      return archive.addFile(request.name, Buffer.from(request.bytes));
+    case 'deleteArticle':
+      return archive.deleteArticle(request.idOrFile);
+  }
+}
+
+port.on('message', (request: WriterRequest) => {
+  run(request).then(
+    (result) => port.postMessage({ id: request.id, result } satisfies WriterReply),
+    (err: unknown) =>
+      port.postMessage({
+        id: request.id,
+        error: { message: err instanceof Error ? err.message : String(err), ingest: err instanceof IngestError },
+      } satisfies WriterReply),
+  );
+});
