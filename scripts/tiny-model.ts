@@ -11,7 +11,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import protobuf from 'protobufjs';
+import { DataType, encodeModel, floatTensor, int8Tensor, intAttr, valueInfo, type OnnxNode, type OnnxTensor } from './onnx/proto.js';
 
 /** Default hidden size of the tiny model. */
 export const TINY_MODEL_DIM = 64;
@@ -153,82 +153,6 @@ async function buildModel(dataDir: string, dim: number): Promise<{ vocab: Map<st
   return { vocab, matrix };
 }
 
-// The subset of onnx.proto (field numbers as in the ONNX spec) needed to write an inference model.
-const onnxSchema = {
-  nested: {
-    onnx: {
-      nested: {
-        ModelProto: {
-          fields: {
-            ir_version: { type: 'int64', id: 1 },
-            producer_name: { type: 'string', id: 2 },
-            producer_version: { type: 'string', id: 3 },
-            doc_string: { type: 'string', id: 6 },
-            graph: { type: 'GraphProto', id: 7 },
-            opset_import: { rule: 'repeated', type: 'OperatorSetIdProto', id: 8 },
-          },
-        },
-        OperatorSetIdProto: { fields: { domain: { type: 'string', id: 1 }, version: { type: 'int64', id: 2 } } },
-        GraphProto: {
-          fields: {
-            node: { rule: 'repeated', type: 'NodeProto', id: 1 },
-            name: { type: 'string', id: 2 },
-            initializer: { rule: 'repeated', type: 'TensorProto', id: 5 },
-            input: { rule: 'repeated', type: 'ValueInfoProto', id: 11 },
-            output: { rule: 'repeated', type: 'ValueInfoProto', id: 12 },
-          },
-        },
-        NodeProto: {
-          fields: {
-            input: { rule: 'repeated', type: 'string', id: 1 },
-            output: { rule: 'repeated', type: 'string', id: 2 },
-            name: { type: 'string', id: 3 },
-            op_type: { type: 'string', id: 4 },
-            attribute: { rule: 'repeated', type: 'AttributeProto', id: 5 },
-          },
-        },
-        AttributeProto: {
-          fields: {
-            name: { type: 'string', id: 1 },
-            i: { type: 'int64', id: 3 },
-            type: { type: 'int32', id: 20 }, // AttributeType: 2 = INT
-          },
-        },
-        TensorProto: {
-          fields: {
-            dims: { rule: 'repeated', type: 'int64', id: 1 },
-            data_type: { type: 'int32', id: 2 }, // DataType: 1 = FLOAT, 3 = INT8, 7 = INT64
-            name: { type: 'string', id: 8 },
-            raw_data: { type: 'bytes', id: 9 },
-          },
-        },
-        ValueInfoProto: { fields: { name: { type: 'string', id: 1 }, type: { type: 'TypeProto', id: 2 } } },
-        TypeProto: {
-          fields: { tensor_type: { type: 'Tensor', id: 1 } },
-          nested: {
-            Tensor: { fields: { elem_type: { type: 'int32', id: 1 }, shape: { type: 'TensorShapeProto', id: 2 } } },
-          },
-        },
-        TensorShapeProto: {
-          fields: { dim: { rule: 'repeated', type: 'Dimension', id: 1 } },
-          nested: {
-            Dimension: { fields: { dim_value: { type: 'int64', id: 1 }, dim_param: { type: 'string', id: 2 } } },
-          },
-        },
-      },
-    },
-  },
-};
-const ModelProto = protobuf.Root.fromJSON(onnxSchema).lookupType('onnx.ModelProto');
-const FLOAT = 1;
-const INT8 = 3;
-const INT64 = 7;
-
-function valueInfo(name: string, elemType: number, dims: (string | number)[]): object {
-  const dim = dims.map((d) => (typeof d === 'string' ? { dim_param: d } : { dim_value: d }));
-  return { name, type: { tensor_type: { elem_type: elemType, shape: { dim } } } };
-}
-
 /**
  * ONNX model bytes: `last_hidden_state = Gather(E, input_ids)`. With `quantize`, E is stored as int8 with
  * one scale and dequantized after the lookup, like a real q8 export (and 4x smaller).
@@ -236,54 +160,38 @@ function valueInfo(name: string, elemType: number, dims: (string | number)[]): o
  */
 function onnxModel(matrix: Float32Array, dim: number, quantize: boolean): Uint8Array {
   const rows = matrix.length / dim;
-  const initializer: object[] = [];
-  const node: object[] = [];
-  const gather = (table: string, out: string) => ({
-    name: 'embed',
-    op_type: 'Gather',
-    input: [table, 'input_ids'],
-    output: [out],
-    attribute: [{ name: 'axis', type: 2, i: 0 }],
+  const initializer: OnnxTensor[] = [];
+  const node: OnnxNode[] = [];
+  const gather = (table: string, out: string): OnnxNode => ({
+    name: 'embed', op_type: 'Gather', input: [table, 'input_ids'], output: [out], attribute: [intAttr('axis', 0)],
   });
   if (quantize) {
     const scale = matrix.reduce((m, x) => Math.max(m, Math.abs(x)), 0) / 127 || 1;
-    const q = Int8Array.from(matrix, (x) => Math.round(x / scale));
-    const scaleBytes = new Uint8Array(4);
-    new DataView(scaleBytes.buffer).setFloat32(0, scale, true);
     initializer.push(
-      { name: 'embeddings_q', data_type: INT8, dims: [rows, dim], raw_data: new Uint8Array(q.buffer) },
-      { name: 'scale', data_type: FLOAT, dims: [], raw_data: scaleBytes },
-      { name: 'zero_point', data_type: INT8, dims: [], raw_data: new Uint8Array(1) },
+      int8Tensor('embeddings_q', [rows, dim], Int8Array.from(matrix, (x) => Math.round(x / scale))),
+      floatTensor('scale', [], Float32Array.of(scale)),
+      int8Tensor('zero_point', [], new Int8Array(1)),
     );
     node.push(gather('embeddings_q', 'gathered'), {
-      name: 'dequantize',
-      op_type: 'DequantizeLinear',
-      input: ['gathered', 'scale', 'zero_point'],
-      output: ['last_hidden_state'],
+      name: 'dequantize', op_type: 'DequantizeLinear', input: ['gathered', 'scale', 'zero_point'], output: ['last_hidden_state'],
     });
   } else {
-    const bytes = new Uint8Array(matrix.length * 4);
-    const view = new DataView(bytes.buffer);
-    matrix.forEach((x, i) => view.setFloat32(i * 4, x, true)); // ONNX raw_data is little-endian
-    initializer.push({ name: 'embeddings', data_type: FLOAT, dims: [rows, dim], raw_data: bytes });
+    initializer.push(floatTensor('embeddings', [rows, dim], matrix));
     node.push(gather('embeddings', 'last_hidden_state'));
   }
   const seq = ['batch_size', 'sequence_length'];
-  const model = {
-    ir_version: 8,
-    producer_name: 'sanad-tiny-model',
-    producer_version: '1',
-    doc_string: 'Tiny deterministic bag-of-words embedding model for tests and offline demos.',
-    opset_import: [{ domain: '', version: 13 }],
+  return encodeModel({
+    producer: 'sanad-tiny-model',
+    doc: 'Tiny deterministic bag-of-words embedding model for tests and offline demos.',
+    opset: 13,
     graph: {
       name: 'tiny_embedder',
       node,
       initializer,
-      input: ['input_ids', 'attention_mask', 'token_type_ids'].map((n) => valueInfo(n, INT64, seq)),
-      output: [valueInfo('last_hidden_state', FLOAT, [...seq, dim])],
+      input: ['input_ids', 'attention_mask', 'token_type_ids'].map((n) => valueInfo(n, DataType.INT64, seq)),
+      output: [valueInfo('last_hidden_state', DataType.FLOAT, [...seq, dim])],
     },
-  };
-  return ModelProto.encode(ModelProto.fromObject(model)).finish();
+  });
 }
 
 /** tokenizer.json in the Hugging Face tokenizers format: BERT normaliser, pre-tokenizer, WordPiece, [CLS] … [SEP]. */
