@@ -31,11 +31,13 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 
 /**
  * The question's words that no cited passage holds in any form (not even a synonym or a word of
- * the same root). An archive that names the person but not the topic asked about still yields
- * passages; saying which words they lack lets the reader judge them.
+ * the same root), and no other passage of the archive either. An archive that names the person
+ * but not the topic asked about still yields passages; saying which words they lack lets the
+ * reader judge them. A word another passage holds is not named: "not in these passages" must not
+ * read as "not in the archive" when the archive has it.
  */
 function unmatchedWords(query: readonly QueryTerm[], cited: readonly Hit[], analyzer: Analyzer): string[] {
-  const missing = query.filter((q) => cited.every((h) => !analyzer.meetsAtAll(h.passageTerms, q)));
+  const missing = query.filter((q) => !q.inArchive && cited.every((h) => !analyzer.meetsAtAll(h.passageTerms, q)));
   return [...new Set(missing.flatMap((q) => q.words))];
 }
 

@@ -222,6 +222,11 @@ export class ArchiveStore {
     return new Map(terms.map((t) => [t, (stmt.get(t) as { doc: number } | undefined)?.doc ?? 0]));
   }
 
+  /** Every distinct term of the lexical index (bodies and titles): the archive's own vocabulary. */
+  vocabulary(): string[] {
+    return (this.db.prepare('SELECT term FROM passages_vocab').all() as { term: string }[]).map((r) => r.term);
+  }
+
   passageCount(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM passages').get() as { n: number }).n;
   }

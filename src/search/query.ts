@@ -19,6 +19,24 @@ export interface QueryTerm {
   weight: number;
   /** The question's words, as typed, that this term was read from (to tell a reader what was not found). */
   words: string[];
+  /**
+   * Whether some passage of the archive holds the term in any form (as written, a synonym, a word
+   * of its root): an answer may say its passages lack a word only when the archive lacks it too.
+   */
+  inArchive: boolean;
+}
+
+/** The archive's vocabulary, read once per store generation. */
+const vocabularies = new WeakMap<ArchiveStore, { generation: number; terms: ReadonlySet<string> }>();
+
+export function vocabularyOf(store: ArchiveStore): ReadonlySet<string> {
+  const generation = store.generation();
+  let cached = vocabularies.get(store);
+  if (!cached || cached.generation !== generation) {
+    cached = { generation, terms: new Set(store.vocabulary()) };
+    vocabularies.set(store, cached);
+  }
+  return cached.terms;
 }
 
 /**
@@ -55,9 +73,11 @@ export function queryTerms(question: string, store: ArchiveStore, analyzer: Anal
   const withSynonyms = read.map((term) => [term, ...analyzer.synonyms(term).filter((s) => s !== term)]);
   const df = store.documentFrequencies([...new Set(withSynonyms.flat())]);
   const passages = store.passageCount();
+  const vocabulary = vocabularyOf(store);
   return withSynonyms.map((alternatives) => ({
     alternatives,
     weight: idf(Math.max(...alternatives.map((a) => df.get(a) ?? 0)), passages) ** options.idfExponent,
     words: [...new Set(asked.filter((w) => w.terms.some((t) => readAs.get(t) === alternatives[0])).map((w) => w.word))],
+    inArchive: alternatives.some((a) => (df.get(a) ?? 0) > 0) || analyzer.meetsAtAll(vocabulary, { alternatives }),
   }));
 }
