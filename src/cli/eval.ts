@@ -1,13 +1,37 @@
-/** `eval`: run a JSONL question set through the archive and score it, overall and per language. */
+/**
+ * `eval`: run JSONL question sets through the archive and score them, overall and per language.
+ * With no file it runs both project sets, the held-out set first (the honest figure: nothing was
+ * tuned on it), then the tuning set, and prints the gap between them.
+ */
 import { readFileSync } from 'node:fs';
 import type { Archive } from '../archive.js';
 import type { Answer } from '../types.js';
 import { scoreAnswers, type EvalQuestion, type EvalScores } from '../answer/evaluate.js';
 
 export interface EvalReport {
+  file: string;
   mode: string;
   overall: EvalScores;
   byLang: Record<string, EvalScores>;
+  table: string;
+}
+
+/** The project's question sets, in the order they are reported. */
+export const EVAL_SETS = [
+  { name: 'held-out', file: 'test/eval/holdout.jsonl' },
+  { name: 'tuning', file: 'test/eval/questions.jsonl' },
+] as const;
+
+export type Gap = Record<string, { hit1: number; hit3: number; mrr: number }>;
+
+export interface BothSetsReport {
+  mode: string;
+  /** What differs from the defaults (e.g. "no synonyms", "rootCredit=0"); empty for the defaults. */
+  variant: string[];
+  heldOut: EvalReport;
+  tuning: EvalReport;
+  /** Tuning minus held-out, per language present in both and overall ("all"). */
+  gap: Gap;
   table: string;
 }
 
@@ -17,6 +41,8 @@ function readQuestions(file: string): EvalQuestion[] {
 
 const row = (name: string, s: EvalScores) =>
   `${name.padEnd(8)} ${String(s.questions).padStart(4)} ${s.hit1.toFixed(3).padStart(7)} ${s.hit3.toFixed(3).padStart(7)} ${s.mrr.toFixed(3).padStart(7)} ${s.abstention.toFixed(3).padStart(11)} ${s.falseNotFound.toFixed(3).padStart(15)}`;
+
+const HEADER = 'set         n   Hit@1   Hit@3     MRR  abstention  false-notfound';
 
 /** Answer every question (top 3) and score the answers. */
 export async function runEval(archive: Archive, file: string): Promise<EvalReport> {
@@ -31,11 +57,40 @@ export async function runEval(archive: Archive, file: string): Promise<EvalRepor
     }),
   );
   const overall = scoreAnswers(questions, answers);
+  const table = [`mode: ${archive.mode}`, HEADER, ...langs.map((l) => row(l, byLang[l]!)), row('all', overall)].join('\n');
+  return { file, mode: archive.mode, overall, byLang, table };
+}
+
+const round = (n: number) => Number(n.toFixed(4));
+const signed = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(3)}`;
+
+/** Tuning minus held-out for Hit@1, Hit@3 and MRR (positive: the tuning set scores higher). */
+export function evalGap(tuning: EvalReport, heldOut: EvalReport): Gap {
+  const rows: [string, EvalScores, EvalScores][] = Object.keys(heldOut.byLang)
+    .filter((l) => tuning.byLang[l])
+    .map((l) => [l, tuning.byLang[l]!, heldOut.byLang[l]!]);
+  rows.push(['all', tuning.overall, heldOut.overall]);
+  return Object.fromEntries(
+    rows.map(([l, t, h]) => [l, { hit1: round(t.hit1 - h.hit1), hit3: round(t.hit3 - h.hit3), mrr: round(t.mrr - h.mrr) }]),
+  );
+}
+
+/** Both project sets, held-out first, with the gap between them. */
+export async function runBothSets(archive: Archive, variant: string[] = []): Promise<BothSetsReport> {
+  const heldOut = await runEval(archive, EVAL_SETS[0].file);
+  const tuning = await runEval(archive, EVAL_SETS[1].file);
+  const gap = evalGap(tuning, heldOut);
+  const strip = (t: string) => t.split('\n').slice(1).join('\n');
   const table = [
-    `mode: ${archive.mode}`,
-    'set         n   Hit@1   Hit@3     MRR  abstention  false-notfound',
-    ...langs.map((l) => row(l, byLang[l]!)),
-    row('all', overall),
+    `mode: ${archive.mode}${variant.length ? `; ${variant.join(', ')}` : ''}`,
+    `held-out (${EVAL_SETS[0].file})`,
+    strip(heldOut.table),
+    '',
+    `tuning (${EVAL_SETS[1].file})`,
+    strip(tuning.table),
+    '',
+    'gap (tuning − held-out)',
+    ...Object.entries(gap).map(([l, g]) => `${l.padEnd(8)} Hit@1 ${signed(g.hit1)}  Hit@3 ${signed(g.hit3)}  MRR ${signed(g.mrr)}`),
   ].join('\n');
-  return { mode: archive.mode, overall, byLang, table };
+  return { mode: archive.mode, variant, heldOut, tuning, gap, table };
 }

@@ -5,10 +5,12 @@
 import 'dotenv/config';
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
-import { openArchive, type Archive } from '../archive.js';
+import { createAnalyzer } from '../analysis/analyzer.js';
+import { openArchive, type Archive, type ArchiveOptions } from '../archive.js';
 import { loadConfig, ConfigError } from '../config.js';
 import { createLogger } from '../log.js';
-import { runEval } from './eval.js';
+import { parseRankingSetting, rankingOptions, RankingOptionError, type RankingOptions } from '../search/ranking-options.js';
+import { runBothSets, runEval } from './eval.js';
 import { showProgress } from './progress.js';
 import { citation, formatAnswer, formatSources } from './format.js';
 
@@ -25,11 +27,21 @@ const positiveInt = (v: string) => {
   return n;
 };
 
+/** `--set key=value`, repeatable: ranking options checked against their safe ranges. */
+const collectSetting = (v: string, previous: Partial<RankingOptions> = {}) => {
+  try {
+    return { ...previous, ...parseRankingSetting(v) };
+  } catch (err) {
+    if (err instanceof RankingOptionError) throw new InvalidArgumentError(err.message);
+    throw err;
+  }
+};
+
 /** Open the archive for one command, and always close it. */
-async function withArchive<T>(fn: (archive: Archive) => Promise<T>): Promise<T> {
+async function withArchive<T>(fn: (archive: Archive) => Promise<T>, options: ArchiveOptions = {}): Promise<T> {
   const config = loadConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, { human: true });
-  const archive = await openArchive(config, log);
+  const archive = await openArchive(config, log, options);
   try {
     return await fn(archive);
   } finally {
@@ -107,16 +119,28 @@ program
 
 program
   .command('eval')
-  .description('Hit@1, Hit@3, MRR and abstention over a question set')
-  .argument('[questions]', 'JSONL question set', 'test/eval/questions.jsonl')
+  .description('Hit@1, Hit@3, MRR and abstention over a question set (default: the held-out and the tuning set, and their gap)')
+  .argument('[questions]', 'JSONL question set; without it, both project sets')
   .option('--json', 'print JSON')
-  .action((file: string, opts: { json?: boolean }) =>
-    withArchive(async (archive) => {
+  .option('--no-synonyms', 'read questions without the synonym groups (an ablation)')
+  .option('--set <key=value>', 'override a ranking option (repeatable), e.g. --set minCoverage=0.25', collectSetting)
+  .action((file: string | undefined, opts: { json?: boolean; synonyms: boolean; set?: Partial<RankingOptions> }) => {
+    const overrides = opts.set ?? {};
+    const variant = [...(opts.synonyms ? [] : ['no synonyms']), ...Object.entries(overrides).map(([k, v]) => `${k}=${v}`)];
+    const options: ArchiveOptions = {
+      ranking: rankingOptions(overrides),
+      ...(opts.synonyms ? {} : { analyzer: createAnalyzer({ synonymGroups: false }) }),
+    };
+    return withArchive(async (archive) => {
       await archive.index();
+      if (file === undefined) {
+        const both = await runBothSets(archive, variant);
+        return print(opts.json ? JSON.stringify(both) : both.table);
+      }
       const report = await runEval(archive, file);
-      print(opts.json ? JSON.stringify(report) : report.table);
-    }),
-  );
+      print(opts.json ? JSON.stringify({ ...report, variant }) : `${variant.length ? `${variant.join(', ')}\n` : ''}${report.table}`);
+    }, options);
+  });
 
 program
   .command('demo')
