@@ -71,17 +71,44 @@ describe('hybrid mode on the tiny model (real transformers.js + real HNSW)', () 
     }
   });
 
-  it('rebuilds a lost or stale vector graph from the store', async () => {
-    const { dirs, config } = hybridArchive();
-    const { report, expected } = await answerAndClose(config);
-    rmSync(join(dirs.indexDir, 'vectors.hnsw'));
-    const second = await openArchive(config, silent);
+  /** Reopen after the graph files were tampered with: the graph must be rebuilt from the store and answer as before. */
+  async function reopenRebuilt(config: Config, expected: unknown, passages: number) {
+    const rebuilt: { vectors?: number; msg: string }[] = [];
+    const log = pino({ level: 'info' }, { write: (l: string) => void rebuilt.push(JSON.parse(l)) });
+    const second = await openArchive(config, log);
     try {
+      expect(rebuilt.filter((l) => l.msg.includes('rebuilt')).map((l) => l.vectors)).toEqual([passages]);
       expect(await second.ask(QUESTION)).toEqual(expected);
-      expect(second.stats()).toMatchObject({ passages: report.passages, mode: 'hybrid' });
+      expect(second.stats()).toMatchObject({ passages, mode: 'hybrid' });
     } finally {
       second.close();
     }
+  }
+
+  it('rebuilds a lost vector graph from the store', async () => {
+    const { dirs, config } = hybridArchive();
+    const { report, expected } = await answerAndClose(config);
+    rmSync(join(dirs.indexDir, 'vectors.hnsw'));
+    await reopenRebuilt(config, expected, report.passages);
+  });
+
+  it('rebuilds a stale vector graph (saved before the store\'s last change) from the store', async () => {
+    const { dirs, config } = hybridArchive();
+    await answerAndClose(config);
+    // The graph as it was, then a change (a file deleted, another grown) that the saved graph will not reflect.
+    const saved = ['vectors.hnsw', 'vectors.json'].map((f) => [join(dirs.indexDir, f), readFileSync(join(dirs.indexDir, f))] as const);
+    const { expected } = await answerAndClose(config, (archive) => {
+      rmSync(join(dirs.dataDir, '000_2f97a4cd25084954.txt'));
+      const grown = join(dirs.dataDir, '003_1f1856e168336150.txt');
+      writeFileSync(grown, `${readFileSync(grown, 'utf8')}\n\nوأضاف الكرملين أن موقفه من القوات البريطانية في أوكرانيا لن يتغير مهما كانت مدة مهمة حفظ السلام.\n`);
+      return archive.index();
+    });
+    // Nothing left to index: the archive's passage count after the change.
+    const { report: after } = await answerAndClose(config);
+    expect(after).toMatchObject({ unchanged: 4, added: 0, removed: 0 });
+    saved.forEach(([path, bytes]) => writeFileSync(path, bytes));
+    expect(JSON.parse(readFileSync(join(dirs.indexDir, 'vectors.json'), 'utf8')).count).not.toBe(after.passages);
+    await reopenRebuilt(config, expected, after.passages);
   });
 
   it('a model that cannot be had means lexical mode, said in one line, not a crash or a hang', async () => {
