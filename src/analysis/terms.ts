@@ -32,8 +32,26 @@ const ARTICLE_PREFIX = /^(?:[وف]?(?:ب|ك|ل)?ال|[وف]?لل)(?=\p{L}{3})/u;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Stem one normalised word. */
+/**
+ * Stems of the words seen so far: an archive repeats its words (a news archive of a million
+ * passages has a few hundred thousand distinct ones), and Snowball is most of indexing's CPU
+ * otherwise. Bounded, since questions and uploads are anyone's input: it starts afresh when full.
+ */
+const STEM_CACHE_LIMIT = 500_000;
+const stemCache = new Map<string, string>();
+
+/** Stem one normalised word, once per distinct word. */
 function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stemUncached(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+function stemUncached(word: string): string {
   if (/^[a-z]+$/u.test(word)) return englishStemmer.stem(word);
   if (!/[\u0621-\u064A]/u.test(word)) return word;
   // Snowball strips ة as a suffix but not the ه our normalisation folds it into.

@@ -73,6 +73,9 @@ async function prepare(parsed: ParsedArticle[], target: IndexTarget): Promise<Ne
   return articles;
 }
 
+/** Passages written per transaction while indexing. */
+const BATCH_PASSAGES = 2000;
+
 /** Bring the index in step with DATA_DIR. */
 export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn): Promise<IndexReport> {
   const { store, vectors } = target;
@@ -86,6 +89,25 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
   };
 
   let passages = 0;
+  // Changed files are written in batches, one transaction (one fsync) per batch rather than per file.
+  let pending: { file: string; hash: string; articles: NewArticle[] }[] = [];
+  let pendingPassages = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    pendingPassages = 0;
+    const changes = store.batch(() => batch.map(({ file, hash, articles }) => store.replaceFile(file, hash, articles)));
+    batch.forEach(({ file }, k) => {
+      const change = changes[k]!;
+      passages += change.added.length;
+      change.removed.forEach((id) => vectors?.remove(id));
+      change.added.forEach(({ id, vector }) => vector && vectors?.add(id, vector));
+      if (known.has(file)) report.updated++;
+      else report.added++;
+    });
+  };
+
   for (const [i, file] of files.entries()) {
     // Let questions be answered between files: in lexical mode nothing else here waits on I/O.
     await new Promise((resolve) => setImmediate(resolve));
@@ -101,18 +123,16 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
         continue;
       }
       const articles = await prepare(readArticleFile(file, bytes, target.maxFileBytes), target);
-      const change = store.replaceFile(file, hash, articles);
-      passages += change.added.length;
-      change.removed.forEach((id) => vectors?.remove(id));
-      change.added.forEach(({ id, vector }) => vector && vectors?.add(id, vector));
-      if (known.has(file)) report.updated++;
-      else report.added++;
+      pending.push({ file, hash, articles });
+      pendingPassages += articles.reduce((n, a) => n + a.passages.length, 0);
+      if (pendingPassages >= BATCH_PASSAGES) flush();
     } catch (err) {
       // Unreadable files are reported; anything else (a store error such as SQLITE_FULL) stops the run.
       if (!(err instanceof IngestError) && !isFileSystemError(err)) throw err;
       report.failed.push({ file, reason: err.message });
     }
   }
+  flush();
   onProgress?.(files.length, files.length, '', { passages, failed: report.failed.length });
   store.setMeta('terms_version', target.analyzer.version);
 
@@ -133,7 +153,7 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
     }
     vectors.save(store.generation());
   }
-  report.articles = store.articles().length;
+  report.articles = store.articleCount();
   report.passages = store.passageCount();
   return report;
 }

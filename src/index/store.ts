@@ -60,7 +60,25 @@ CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab(passages_fts, 
 CREATE TRIGGER IF NOT EXISTS passages_fts_delete AFTER DELETE ON passages BEGIN
   DELETE FROM passages_fts WHERE rowid = old.id;
 END;
+CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 `;
+
+/**
+ * Version of the derived tables (term_df): an index built before them, or under another version,
+ * has them rebuilt from the FTS5 index when opened.
+ */
+const DERIVED_VERSION = '1';
+
+/** Rows the lexical query may score when the question's terms are common (see lexicalSearch). */
+const RARE_TERM_ROWS = 5000;
+
+/** Distinct terms of a passage's title and body, as the FTS5 index counts a row. */
+const rowTerms = (title: string, body: string): Set<string> => {
+  const out = new Set<string>();
+  for (const t of title.split(' ')) if (t) out.add(t);
+  for (const t of body.split(' ')) if (t) out.add(t);
+  return out;
+};
 
 const ARTICLE_COLUMNS = `a.id, a.title, a.source, a.date, a.section, a.file,
   (SELECT COUNT(*) FROM passages p WHERE p.article_id = a.id) AS passages`;
@@ -83,6 +101,43 @@ export class ArchiveStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    if (this.getMeta('derived_version') !== DERIVED_VERSION) {
+      this.db.transaction(() => {
+        this.db.exec('DELETE FROM term_df; INSERT INTO term_df (term, df) SELECT term, doc FROM passages_vocab');
+        this.setMeta('derived_version', DERIVED_VERSION);
+      })();
+    }
+  }
+
+  /**
+   * Run `fn` (which may call replaceFile and removeFile many times) as one transaction: one commit,
+   * one fsync, for a whole batch of files. Each file's change stays all-or-nothing.
+   */
+  batch<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Apply document-frequency changes to term_df (inside the caller's transaction). */
+  private applyDf(delta: Map<string, number>): void {
+    const upsert = this.db.prepare(
+      'INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df',
+    );
+    const prune = this.db.prepare('DELETE FROM term_df WHERE term = ? AND df <= 0');
+    for (const [term, d] of delta) {
+      if (d === 0) continue;
+      upsert.run(term, d);
+      if (d < 0) prune.run(term);
+    }
+  }
+
+  /** Count the terms of passages about to be deleted out of term_df. */
+  private forgetTerms(ids: number[], delta: Map<string, number>): void {
+    const stmt = this.db.prepare('SELECT title, body FROM passages_fts WHERE rowid = ?');
+    for (const id of ids) {
+      const row = stmt.get(id) as { title: string; body: string } | undefined;
+      if (!row) continue;
+      for (const t of rowTerms(row.title, row.body)) delta.set(t, (delta.get(t) ?? 0) - 1);
+    }
   }
 
   getMeta(key: string): string | undefined {
@@ -119,6 +174,8 @@ export class ArchiveStore {
   replaceFile(file: string, hash: string, articles: NewArticle[]): FileChange {
     return this.db.transaction((): FileChange => {
       const removed = this.passageIdsOf(file);
+      const delta = new Map<string, number>();
+      this.forgetTerms(removed, delta);
       this.db.prepare('DELETE FROM files WHERE file = ?').run(file);
       this.db.prepare('INSERT INTO files (file, hash, indexed_at) VALUES (?, ?, ?)').run(file, hash, new Date().toISOString());
       const insertArticle = this.db.prepare(
@@ -130,12 +187,16 @@ export class ArchiveStore {
       for (const { parsed, titleTerms, passages } of articles) {
         const id = articleId(file, parsed.part);
         insertArticle.run(id, file, parsed.part, parsed.title, parsed.date, parsed.source, parsed.section);
+        const title = titleTerms.join(' ');
         for (const p of passages) {
           const rowid = Number(insertPassage.run(id, p.position, p.text, p.hash, toBlob(p.vector)).lastInsertRowid);
-          insertFts.run(rowid, titleTerms.join(' '), p.terms.join(' '));
+          const body = p.terms.join(' ');
+          insertFts.run(rowid, title, body);
+          for (const t of rowTerms(title, body)) delta.set(t, (delta.get(t) ?? 0) + 1);
           added.push({ id: rowid, vector: p.vector });
         }
       }
+      this.applyDf(delta);
       this.bump();
       return { removed, added };
     })();
@@ -145,7 +206,10 @@ export class ArchiveStore {
   removeFile(file: string): number[] {
     return this.db.transaction(() => {
       const removed = this.passageIdsOf(file);
+      const delta = new Map<string, number>();
+      this.forgetTerms(removed, delta);
       this.db.prepare('DELETE FROM files WHERE file = ?').run(file);
+      this.applyDf(delta);
       this.bump();
       return removed;
     })();
@@ -192,21 +256,50 @@ export class ArchiveStore {
     }
   }
 
-  /** BM25-ranked passages matching any of `terms` or, where the analyzer allows, words they begin. */
+  /**
+   * BM25-ranked passages matching any of `terms` or, where the analyzer allows, words they begin.
+   *
+   * Candidates are selected by the question's rare terms: a word found in a large share of the
+   * archive says little about which passages answer, yet scoring every row it matches is what made
+   * a question's cost grow with the archive. When all the terms together reach at most
+   * `RARE_TERM_ROWS` rows (every question on a small archive), all of them select candidates, as
+   * always; otherwise the rarest terms do, as many as fit in that many rows (at least the rarest).
+   * The common terms still count where it matters: coverage, computed on the candidates.
+   */
   lexicalSearch(terms: string[], limit: number, options: LexicalQueryOptions): { id: number; bm25: number }[] {
-    if (terms.length === 0) return [];
-    const query = [...new Set(terms)].map((t) => `"${t.replace(/"/g, '""')}"${options.matchesLongerForms(t) ? '*' : ''}`).join(' OR ');
-    return this.db
-      .prepare(
-        `SELECT rowid AS id, bm25(passages_fts, ?, ?) AS bm25 FROM passages_fts
+    const unique = [...new Set(terms)];
+    if (unique.length === 0) return [];
+    const rows = unique.map((term) => ({ term, rows: this.rowsReached(term, options.matchesLongerForms(term)) }));
+    let chosen = unique;
+    if (rows.reduce((sum, r) => sum + r.rows, 0) > RARE_TERM_ROWS) {
+      chosen = [];
+      let reached = 0;
+      for (const r of rows.filter((x) => x.rows > 0).sort((a, b) => a.rows - b.rows)) {
+        if (chosen.length > 0 && reached + r.rows > RARE_TERM_ROWS) break;
+        chosen.push(r.term);
+        reached += r.rows;
+      }
+      if (chosen.length === 0) return [];
+    }
+    const query = chosen.map((t) => `"${t.replace(/"/g, '""')}"${options.matchesLongerForms(t) ? '*' : ''}`).join(' OR ');
+    return this.statement(
+      `SELECT rowid AS id, bm25(passages_fts, ?, ?) AS bm25 FROM passages_fts
          WHERE passages_fts MATCH ? ORDER BY bm25 LIMIT ?`,
-      )
-      .all(options.titleWeight, options.bodyWeight, query, limit) as { id: number; bm25: number }[];
+    ).all(options.titleWeight, options.bodyWeight, query, limit) as { id: number; bm25: number }[];
+  }
+
+  /** At most how many passages a term (or, with `prefix`, the terms it begins) is found in. */
+  private rowsReached(term: string, prefix: boolean): number {
+    if (!prefix) return this.documentFrequencies([term]).get(term) ?? 0;
+    const row = this.statement('SELECT coalesce(sum(df), 0) AS n FROM term_df WHERE term >= ? AND term < ?').get(term, `${term}\u{10FFFF}`) as {
+      n: number;
+    };
+    return row.n;
   }
 
   /** The matching terms stored in the lexical index for each passage, so a question need not recompute them. */
   indexedTerms(ids: number[]): Map<number, { body: Set<string>; title: Set<string> }> {
-    const stmt = this.db.prepare('SELECT title, body FROM passages_fts WHERE rowid = ?');
+    const stmt = this.statement('SELECT title, body FROM passages_fts WHERE rowid = ?');
     const split = (s: string) => new Set(s.split(' ').filter(Boolean));
     return new Map(
       ids.flatMap((id) => {
@@ -216,23 +309,42 @@ export class ArchiveStore {
     );
   }
 
-  /** How many passages contain each term (body or title), for IDF weights. */
+  /**
+   * How many passages contain each term (body or title), for IDF weights: one lookup in term_df,
+   * kept with the index in the same transactions, instead of walking the term's posting list.
+   */
   documentFrequencies(terms: string[]): Map<string, number> {
-    const stmt = this.db.prepare('SELECT doc FROM passages_vocab WHERE term = ?');
-    return new Map(terms.map((t) => [t, (stmt.get(t) as { doc: number } | undefined)?.doc ?? 0]));
+    const stmt = this.statement('SELECT df FROM term_df WHERE term = ?');
+    return new Map(terms.map((t) => [t, (stmt.get(t) as { df: number } | undefined)?.df ?? 0]));
   }
 
   /** Every distinct term of the lexical index (bodies and titles): the archive's own vocabulary. */
   vocabulary(): string[] {
-    return (this.db.prepare('SELECT term FROM passages_vocab').all() as { term: string }[]).map((r) => r.term);
+    return (this.db.prepare('SELECT term FROM term_df').all() as { term: string }[]).map((r) => r.term);
   }
 
+  private counted: { generation: number; passages: number } | null = null;
+
+  /** Passages in the archive; counted once per store generation, not per question. */
   passageCount(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM passages').get() as { n: number }).n;
+    const generation = this.generation();
+    if (this.counted?.generation !== generation) {
+      this.counted = { generation, passages: (this.db.prepare('SELECT COUNT(*) AS n FROM passages').get() as { n: number }).n };
+    }
+    return this.counted.passages;
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, prepared once per connection. */
+  private statement(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) this.statements.set(sql, (stmt = this.db.prepare(sql)));
+    return stmt;
   }
 
   passages(ids: number[]): StoredPassage[] {
-    const stmt = this.db.prepare(`SELECT p.id AS pid, p.position, p.text, ${ARTICLE_COLUMNS}
+    const stmt = this.statement(`SELECT p.id AS pid, p.position, p.text, ${ARTICLE_COLUMNS}
       FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id = ?`);
     return ids.flatMap((id) => {
       const row = stmt.get(id) as (ArticleInfo & { pid: number; position: number; text: string }) | undefined;
@@ -240,6 +352,10 @@ export class ArchiveStore {
       const { pid, position, text, ...article } = row;
       return [{ id: pid, position, text, article }];
     });
+  }
+
+  articleCount(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
   }
 
   articles(): ArticleInfo[] {
