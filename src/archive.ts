@@ -19,9 +19,9 @@ import { WriterThread } from './index/writer-thread.js';
 import type { Logger } from './log.js';
 import { DEFAULT_RANKING, type RankingOptions } from './search/ranking-options.js';
 import { searchPassages } from './search/search.js';
-import type { Answer, ArticleInfo, IndexReport, SearchMode } from './types.js';
+import type { AddedFile, Answer, ArticleInfo, IndexReport, SearchMode } from './types.js';
 
-export type { Answer, ArticleInfo, IndexReport, SearchMode };
+export type { AddedFile, Answer, ArticleInfo, IndexReport, SearchMode };
 
 export interface ArchiveStats {
   articles: number;
@@ -38,10 +38,6 @@ export interface ArticleDetail {
   passages: { position: number; text: string }[];
 }
 
-export interface AddedFile {
-  file: string;
-  articles: ArticleInfo[];
-}
 
 /** How questions are read and ranked (defaults: the Arabic analyzer, DEFAULT_RANKING); eval varies them. */
 export interface ArchiveOptions {

@@ -71,3 +71,9 @@ export interface IndexReport {
 }
 
 export type SearchMode = 'hybrid' | 'lexical';
+
+/** A file saved into DATA_DIR and indexed: its name there and the articles read from it. */
+export interface AddedFile {
+  file: string;
+  articles: ArticleInfo[];
+}

@@ -15,7 +15,7 @@ describe('ranking options', () => {
     expect(rankingOptions({ minCoverage: 0.25 })).toMatchObject({ minCoverage: 0.25, rootCredit: DEFAULT_RANKING.rootCredit });
     expect(() => rankingOptions({ minCoverage: 0.05 })).toThrow('minCoverage must be a number from 0.1 to 0.6, got 0.05');
     expect(() => rankingOptions({ candidates: 20.5 })).toThrow('candidates must be a whole number');
-    expect(() => rankingOptions({ rrfK: Number.NaN })).toThrow('rrfK');
+    expect(() => rankingOptions({ titleCredit: Number.NaN })).toThrow('titleCredit');
   });
 
   it('parses key=value settings', () => {

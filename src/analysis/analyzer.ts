@@ -5,12 +5,14 @@
  * text is analysed therefore changes every stage at once, and `version` tells the index to re-stem.
  *
  * Normalise (normalize.ts) → split and drop stop words (terms.ts, stopwords.ts) → stem (terms.ts);
- * form matching (match.ts), roots (roots.ts) and synonym groups (synonyms.ts, synonyms.txt) on top.
+ * form matching (match.ts), roots (roots.ts), spellings of one name (variants.ts) and synonym groups
+ * (synonyms.ts, synonyms.txt) on top.
  */
 import { hasTerm, matchStrength, meetsAtAll, MIN_PREFIX, PROCLITIC, type Alternatives, type MatchCredits } from './match.js';
 import { normalizeArabic } from './normalize.js';
 import { loadSynonymGroups, synonymTable } from './synonyms.js';
 import { terms, TERMS_VERSION } from './terms.js';
+import { spellingVariants } from './variants.js';
 
 export type { Alternatives, MatchCredits };
 
@@ -33,6 +35,8 @@ export interface Analyzer {
   readings(term: string): string[];
   /** The other terms of `term`'s synonym groups (none when synonyms are off). */
   synonyms(term: string): readonly string[];
+  /** Other spellings of `term` (a name: كابل / كابول) among the terms of `vocabulary`. */
+  variants(term: string, vocabulary: ReadonlySet<string>): string[];
   /** Whether `set` holds `term`, or a form of it with a suffix, proclitic or verb prefix left on. */
   hasTerm(set: ReadonlySet<string>, term: string): boolean;
   /** 1 as written, `synonymCredit` through a synonym, `rootCredit` through a word of the same root, else 0. */
@@ -57,6 +61,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     matchesLongerForms: (term) => term.length >= MIN_PREFIX,
     readings: (term) => [term, term.replace(PROCLITIC, '')],
     synonyms: (term) => table.get(term) ?? [],
+    variants: spellingVariants,
     hasTerm,
     matchStrength,
     meetsAtAll,

@@ -21,6 +21,7 @@ const LEFT_SUFFIX = /^[اتكمنهوي]{1,3}$/u;
  * synonym, or through a word of the same root (see `RankingOptions` for their meaning and range).
  */
 export interface MatchCredits {
+  variantCredit: number;
   synonymCredit: number;
   rootCredit: number;
 }
@@ -52,9 +53,13 @@ export function hasTerm(set: ReadonlySet<string>, term: string): boolean {
   return false;
 }
 
-/** A question term and the terms that count as meeting it, its own first. */
+/**
+ * A question term and the terms that count as meeting it, its own first. `variants` (a subset of
+ * the rest) are other spellings of the same word found in the archive (كابل / كابول).
+ */
 export interface Alternatives {
   alternatives: readonly string[];
+  variants?: readonly string[];
 }
 
 /** Whether some term of `set` shares a root with one of `words`. */
@@ -66,13 +71,15 @@ function sharesRoot(set: ReadonlySet<string>, words: readonly string[]): boolean
 }
 
 /**
- * How fully `terms` hold a question term: 1 as written, `synonymCredit` through a synonym,
- * `rootCredit` through a word of the same root, else 0.
+ * How fully `terms` hold a question term: 1 as written, `variantCredit` in another spelling,
+ * `synonymCredit` through a synonym, `rootCredit` through a word of the same root, else 0.
  */
 export function matchStrength(terms: ReadonlySet<string>, query: Alternatives, credits: MatchCredits): number {
-  const [own, ...synonyms] = query.alternatives;
+  const [own, ...others] = query.alternatives;
   if (own !== undefined && hasTerm(terms, own)) return 1;
-  if (synonyms.some((s) => hasTerm(terms, s))) return credits.synonymCredit;
+  const variants = query.variants ?? [];
+  if (variants.some((v) => hasTerm(terms, v))) return credits.variantCredit;
+  if (others.some((s) => !variants.includes(s) && hasTerm(terms, s))) return credits.synonymCredit;
   return credits.rootCredit > 0 && sharesRoot(terms, query.alternatives) ? credits.rootCredit : 0;
 }
 

@@ -13,10 +13,9 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AddedFile } from '../archive.js';
 import type { Config } from '../config.js';
 import { IngestError } from '../ingest/errors.js';
-import type { ArticleInfo, IndexReport } from '../types.js';
+import type { AddedFile, ArticleInfo, IndexReport } from '../types.js';
 import type { ProgressFn } from './indexer.js';
 
 export type WriterRequest =

@@ -9,8 +9,10 @@ import { idf } from './idf.js';
 import type { RankingOptions } from './ranking-options.js';
 
 export interface QueryTerm {
-  /** Terms that count as a match: the question's own (stemmed) term first, then its synonyms. */
+  /** Terms that count as a match: the question's own (stemmed) term first, then its other spellings and synonyms. */
   alternatives: string[];
+  /** Other spellings of the term in the archive (كابل / كابول), also listed in `alternatives`. */
+  variants: string[];
   /**
    * IDF^idfExponent (√IDF by default) of the term's commonest alternative: a concept the archive
    * mentions everywhere tells little, but damped, so that a passage meeting most of a question
@@ -70,12 +72,14 @@ export function queryTerms(question: string, store: ArchiveStore, analyzer: Anal
   const known = store.documentFrequencies([...new Set(raw.flatMap((t) => analyzer.readings(t)))]);
   const readAs = new Map(raw.map((t) => [t, bestReading(t, known, analyzer)]));
   const read = [...new Set(readAs.values())];
-  const withSynonyms = read.map((term) => [term, ...analyzer.synonyms(term).filter((s) => s !== term)]);
+  const vocabulary = vocabularyOf(store);
+  const variants = new Map(read.map((term) => [term, analyzer.variants(term, vocabulary)]));
+  const withSynonyms = read.map((term) => [...new Set([term, ...variants.get(term)!, ...analyzer.synonyms(term)])]);
   const df = store.documentFrequencies([...new Set(withSynonyms.flat())]);
   const passages = store.passageCount();
-  const vocabulary = vocabularyOf(store);
   return withSynonyms.map((alternatives) => ({
     alternatives,
+    variants: variants.get(alternatives[0]!)!,
     weight: idf(Math.max(...alternatives.map((a) => df.get(a) ?? 0)), passages) ** options.idfExponent,
     words: [...new Set(asked.filter((w) => w.terms.some((t) => readAs.get(t) === alternatives[0])).map((w) => w.word))],
     inArchive: alternatives.some((a) => (df.get(a) ?? 0) > 0) || analyzer.meetsAtAll(vocabulary, { alternatives }),

@@ -29,6 +29,12 @@ export interface RankingOptions {
    */
   idfExponent: number;
   /**
+   * Credit for a passage term that spells the question's word another way (كابل / كابول,
+   * سيرجي / سيرغي, found in the archive's vocabulary by a consonant skeleton): the same name, but
+   * found by a rule that can err. Safe range 0.5–1; default 0.9.
+   */
+  variantCredit: number;
+  /**
    * Credit for a passage term meeting the question term through a synonym group rather than as
    * written. Safe range 0–1 (0 ignores synonyms for coverage, though they still fetch candidates);
    * default 0.8.
@@ -73,6 +79,7 @@ export const RANKING_KNOBS: { readonly [K in keyof RankingOptions]: { default: n
   bm25TitleWeight: { default: 0.3, min: 0, max: 2 },
   bm25BodyWeight: { default: 1, min: 0.1, max: 2 },
   idfExponent: { default: 0.5, min: 0, max: 1 },
+  variantCredit: { default: 0.9, min: 0.5, max: 1 },
   synonymCredit: { default: 0.8, min: 0, max: 1 },
   rootCredit: { default: 0.3, min: 0, max: 0.5 },
   titleCredit: { default: 0.5, min: 0, max: 1 },
