@@ -166,7 +166,7 @@ export class Archive {
   async ask(question: string, opts: { top?: number } = {}): Promise<Answer> {
     const { store, embedder, vectors, analyzer, ranking } = this;
     const search = await searchPassages(question, { store, embedder, vectors, analyzer, ranking });
-    return composeAnswer(question, search, { top: opts.top ?? 5, analyzer, ranking });
+    return composeAnswer(question, search, { top: opts.top ?? 5, analyzer, ranking, embedder });
   }
 
   /**

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openArchive, type Archive } from '../src/archive.js';
+import { rankingOptions } from '../src/search/ranking-options.js';
 import type { Config } from '../src/config.js';
 import { tempArchive, testConfig, tinyModel } from './helpers.js';
 
@@ -14,6 +15,13 @@ beforeAll(async () => {
 
 const QUESTION = 'ما موقف الكرملين من القوات البريطانية في أوكرانيا؟';
 
+/**
+ * The tiny model's similarities carry no meaning, so its answers rest on coverage alone
+ * (evidenceWeight 0); the default bars are calibrated for multilingual-e5-small.
+ */
+const TINY_RANKING = rankingOptions({ evidenceWeight: 0 });
+const open = (config: Config, log = silent) => openArchive(config, log, { ranking: TINY_RANKING });
+
 /** Fresh copies of the seed archive, configured for hybrid mode on the tiny model. */
 function hybridArchive() {
   const dirs = tempArchive();
@@ -22,7 +30,7 @@ function hybridArchive() {
 
 /** Index (then `change`), answer QUESTION and close: the answer a reopened archive must give again. */
 async function answerAndClose(config: Config, change: (archive: Archive) => Promise<unknown> = async () => undefined) {
-  const archive = await openArchive(config, silent);
+  const archive = await open(config, silent);
   try {
     const report = await archive.index();
     await change(archive);
@@ -35,7 +43,7 @@ async function answerAndClose(config: Config, change: (archive: Archive) => Prom
 describe('hybrid mode on the tiny model (real transformers.js + real HNSW)', () => {
   it('embeds every passage, answers, and re-embeds only changed passages', async () => {
     const { dirs, config } = hybridArchive();
-    const archive = await openArchive(config, silent);
+    const archive = await open(config, silent);
     try {
       expect(archive.mode).toBe('hybrid');
       const report = await archive.index();
@@ -62,7 +70,7 @@ describe('hybrid mode on the tiny model (real transformers.js + real HNSW)', () 
     });
     const lines: string[] = [];
     const log = pino({ level: 'info' }, { write: (l: string) => void lines.push(JSON.parse(l).msg) });
-    const second = await openArchive(config, log);
+    const second = await open(config, log);
     try {
       expect(lines.filter((l) => l.includes('rebuilt'))).toEqual([]);
       expect(await second.ask(QUESTION)).toEqual(expected);
@@ -75,7 +83,7 @@ describe('hybrid mode on the tiny model (real transformers.js + real HNSW)', () 
   async function reopenRebuilt(config: Config, expected: unknown, passages: number) {
     const rebuilt: { vectors?: number; msg: string }[] = [];
     const log = pino({ level: 'info' }, { write: (l: string) => void rebuilt.push(JSON.parse(l)) });
-    const second = await openArchive(config, log);
+    const second = await open(config, log);
     try {
       expect(rebuilt.filter((l) => l.msg.includes('rebuilt')).map((l) => l.vectors)).toEqual([passages]);
       expect(await second.ask(QUESTION)).toEqual(expected);

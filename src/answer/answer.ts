@@ -1,14 +1,18 @@
 /**
  * Ranked hits → the answer users see: the best passages, near-duplicates dropped, each with its
  * verbatim excerpt and citation; or answered=false when nothing is relevant enough to cite.
- * The bars (minCoverage, minSimilarity, relativeCoverage, duplicateJaccard) are `RankingOptions`.
+ * The bars (minCoverage in lexical mode; minEvidence and minCrossLingualSimilarity in hybrid mode;
+ * relativeCoverage, duplicateJaccard) are `RankingOptions`.
  */
 import { arabicAnalyzer, type Analyzer } from '../analysis/analyzer.js';
+import { evidence } from '../search/fusion.js';
 import type { QueryTerm } from '../search/query.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking-options.js';
 import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, AnswerResult } from '../types.js';
+import type { Embedder } from '../embed/embedder.js';
 import { bestExcerpt } from './excerpt.js';
+import { excerptByMeaning } from './meaning-excerpt.js';
 
 export interface AnswerOptions {
   /** How many results at most. */
@@ -17,10 +21,38 @@ export interface AnswerOptions {
   ranking?: RankingOptions;
   /** The analyzer the search used; default: the archive's Arabic analyzer. */
   analyzer?: Analyzer;
+  /** The model (hybrid mode): passages no question word points into get the sentence closest in meaning. */
+  embedder?: Embedder | null;
 }
 
-const relevant = (h: { coverage: number; similarity: number | null }, minCoverage: number, options: RankingOptions) =>
-  h.coverage >= minCoverage || (h.similarity ?? 0) >= options.minSimilarity;
+/**
+ * How strongly a hit answers, on the scale its bar is set in: coverage in lexical mode, similarity
+ * for a question in another script, evidence (coverage and similarity together) otherwise.
+ */
+function strength(h: Hit, options: RankingOptions): number {
+  if (h.similarity === null) return h.coverage;
+  if (h.crossLingual) return h.similarity;
+  return evidence(h.coverage, h.similarity, options.similarityPivot, options.evidenceWeight);
+}
+
+/** The bar `strength` must reach for a hit to be cited at all. */
+function bar(h: Hit, options: RankingOptions): number {
+  if (h.similarity === null) return options.minCoverage;
+  return h.crossLingual ? options.minCrossLingualSimilarity : options.minEvidence;
+}
+
+const relevant = (h: Hit, options: RankingOptions) => strength(h, options) >= bar(h, options);
+
+/**
+ * Whether a further hit stands close enough to the best: within `relativeCoverage` of its strength
+ * (same-script hits), or holding a question word the best one lacks, so that a passage answering
+ * another part of the question is not hidden by a cut relative to the best score.
+ */
+function closeToBest(h: Hit, best: Hit, query: readonly QueryTerm[], analyzer: Analyzer, options: RankingOptions): boolean {
+  if (h.crossLingual) return true;
+  if (strength(h, options) >= strength(best, options) * options.relativeCoverage) return true;
+  return query.some((q) => analyzer.meetsAtAll(h.passageTerms, q) && !analyzer.meetsAtAll(best.passageTerms, q));
+}
 
 function jaccard(a: Set<string>, b: Set<string>): number {
   let shared = 0;
@@ -42,30 +74,36 @@ function unmatchedWords(query: readonly QueryTerm[], cited: readonly Hit[], anal
 }
 
 /** Build the answer from search results. */
-export function composeAnswer(question: string, search: SearchResult, opts: AnswerOptions): Answer {
+export async function composeAnswer(question: string, search: SearchResult, opts: AnswerOptions): Promise<Answer> {
   const options = opts.ranking ?? DEFAULT_RANKING;
   const analyzer = opts.analyzer ?? arabicAnalyzer();
-  const best = search.hits.find((h) => relevant(h, options.minCoverage, options));
+  const best = search.hits.find((h) => relevant(h, options));
   if (!best) return { question, answered: false, results: [], unmatched: [] };
-  const floor = Math.max(best.coverage * options.relativeCoverage, options.minCoverage);
 
   const chosen: typeof search.hits = [];
   for (const hit of search.hits) {
     if (chosen.length >= opts.top) break;
-    if (!relevant(hit, floor, options)) continue;
+    if (hit !== best && !(relevant(hit, options) && closeToBest(hit, best, search.query, analyzer, options))) continue;
     if (chosen.some((c) => jaccard(c.passageTerms, hit.passageTerms) >= options.duplicateJaccard)) continue;
     chosen.push(hit);
   }
-  const results: AnswerResult[] = chosen.map(({ passage: p, score }, i) => {
+  const results: AnswerResult[] = [];
+  for (const [i, { passage: p, score }] of chosen.entries()) {
     const { id, title, source, date, file } = p.article;
-    return {
+    let excerpt = bestExcerpt(p.text, search.query, analyzer, options);
+    if (excerpt.score === 0 && search.queryVector && opts.embedder) {
+      excerpt = await excerptByMeaning(p.text, search.queryVector, opts.embedder, options);
+    }
+    results.push({
       rank: i + 1,
       score: Number(score.toFixed(4)),
       text: p.text,
-      excerpt: bestExcerpt(p.text, search.query, analyzer, options).text,
+      excerpt: excerpt.text,
       article: { id, title, source, date, file },
       position: p.position,
-    };
-  });
-  return { question, answered: results.length > 0, results, unmatched: unmatchedWords(search.query, chosen, analyzer) };
+    });
+  }
+  // Across scripts, a word is never "in" a passage: the line would list every word of the question.
+  const unmatched = chosen.some((h) => h.crossLingual) ? [] : unmatchedWords(search.query, chosen, analyzer);
+  return { question, answered: results.length > 0, results, unmatched };
 }

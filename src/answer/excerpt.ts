@@ -3,7 +3,7 @@
  * the original text (a slice of it, never a normalised copy).
  */
 import type { Analyzer } from '../analysis/analyzer.js';
-import { sentenceSpans, wordCount } from '../ingest/sentences.js';
+import { sentenceSpans, wordCount, type Span } from '../ingest/sentences.js';
 import type { WeightedTerm } from '../search/idf.js';
 import type { RankingOptions } from '../search/ranking-options.js';
 
@@ -12,6 +12,17 @@ export interface Excerpt {
   /** Offsets of the excerpt in the passage text, for emphasis. */
   start: number;
   end: number;
+  /** Weighted question terms its sentence holds; 0 when no question word picked it (a passage found by meaning). */
+  score: number;
+}
+
+/** The excerpt starting at sentence `index`: a sentence shorter than `minExcerptWords` gets the next one added. */
+export function excerptAt(text: string, spans: readonly Span[], index: number, score: number, options: RankingOptions): Excerpt {
+  const start = spans[index]!.start;
+  let end = spans[index]!.end;
+  const next = spans[index + 1];
+  if (next && wordCount(text.slice(start, end)) < options.minExcerptWords) end = next.end;
+  return { text: text.slice(start, end), start, end, score };
 }
 
 /**
@@ -20,7 +31,7 @@ export interface Excerpt {
  */
 export function bestExcerpt(text: string, query: readonly WeightedTerm[], analyzer: Analyzer, options: RankingOptions): Excerpt {
   const spans = sentenceSpans(text);
-  if (spans.length === 0) return { text, start: 0, end: text.length };
+  if (spans.length === 0) return { text, start: 0, end: text.length, score: 0 };
   let best = 0;
   let bestScore = -1;
   spans.forEach((span, i) => {
@@ -32,9 +43,5 @@ export function bestExcerpt(text: string, query: readonly WeightedTerm[], analyz
       bestScore = score;
     }
   });
-  const start = spans[best]!.start;
-  let end = spans[best]!.end;
-  const next = spans[best + 1];
-  if (next && wordCount(text.slice(start, end)) < options.minExcerptWords) end = next.end;
-  return { text: text.slice(start, end), start, end };
+  return excerptAt(text, spans, best, bestScore, options);
 }

@@ -104,6 +104,22 @@ export class VectorIndex {
     return neighbors.map((id, i) => ({ id, similarity: 1 - distances[i]! }));
   }
 
+  /**
+   * Exact cosine similarity of `vector` (unit length) to each live passage of `ids`: candidates that
+   * only the lexical side found still get a similarity, so hybrid ranking compares like with like.
+   */
+  similarities(vector: Float32Array, ids: readonly number[]): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const id of ids) {
+      if (!this.live.has(id)) continue;
+      const stored = this.graph.getPoint(id); // unit length: the cosine space normalises on insert
+      let dot = 0;
+      for (let k = 0; k < this.dim; k++) dot += vector[k]! * stored[k]!;
+      out.set(id, dot);
+    }
+    return out;
+  }
+
   /** Persist the graph for store generation `generation`, crash-safely; no-op when nothing changed. */
   save(generation: number): void {
     if (!this.dirty && this.readState()?.generation === generation) return;

@@ -49,18 +49,35 @@ export interface RankingOptions {
   /** Weight of a match found only in the article's title, relative to one in the passage. Safe range 0–1; default 0.5. */
   titleCredit: number;
   /**
-   * Reciprocal rank fusion constant (hybrid mode): a result at rank r scores 1/(k + r). Larger k
-   * flattens the difference between ranks. Safe range 1–200; default 60 (the usual value).
+   * Hybrid ranking: weight of a passage's cosine similarity, measured from the best candidate's,
+   * added to its coverage (search/fusion.ts). 0 ranks by words alone; larger lets meaning reorder
+   * passages of close coverage. e5 similarities span about 0.75–0.92, so 1 moves a passage by at most
+   * ~0.15 coverage. Safe range 0–4; default 1 (tuning-set plateau 0.5–1.25).
    */
-  rrfK: number;
+  similarityWeight: number;
   /**
    * The best passage must cover this share of the question's weight, or the answer is "not found".
    * Higher abstains more on unanswerable questions and wrongly says "not found" more on answerable
    * ones (README, "the coverage bar"). Safe range 0.1–0.6; default 0.3.
    */
   minCoverage: number;
-  /** …or, in hybrid mode, be at least this cosine-similar to the question. Safe range 0.5–1; default 0.9. */
-  minSimilarity: number;
+  /**
+   * Hybrid mode: the answer needs evidence = coverage + evidenceWeight × (similarity − similarityPivot)
+   * of at least minEvidence (search/fusion.ts `evidence`). Similarity above the pivot lets a paraphrase
+   * with little word overlap through; below it, a passage must hold more of the question's words.
+   * Safe range 0–10; default 4.
+   */
+  evidenceWeight: number;
+  /** Similarity that neither raises nor lowers the evidence. Safe range 0.7–0.95; default 0.85. */
+  similarityPivot: number;
+  /** Evidence the best passage needs in hybrid mode. Safe range 0–1; default 0.33. */
+  minEvidence: number;
+  /**
+   * A question in another script than the passages (English against Arabic) shares no words with
+   * them and its similarities run lower: it is answered when the best passage is at least this
+   * similar. Safe range 0.7–0.95; default 0.8.
+   */
+  minCrossLingualSimilarity: number;
   /**
    * Further results must reach this share of the best one's coverage (and `minCoverage`).
    * √IDF weights compress coverage; 0.7 on them keeps about what half did on plain IDF.
@@ -83,9 +100,12 @@ export const RANKING_KNOBS: { readonly [K in keyof RankingOptions]: { default: n
   synonymCredit: { default: 0.8, min: 0, max: 1 },
   rootCredit: { default: 0.3, min: 0, max: 0.5 },
   titleCredit: { default: 0.5, min: 0, max: 1 },
-  rrfK: { default: 60, min: 1, max: 200 },
+  similarityWeight: { default: 1, min: 0, max: 4 },
   minCoverage: { default: 0.3, min: 0.1, max: 0.6 },
-  minSimilarity: { default: 0.9, min: 0.5, max: 1 },
+  evidenceWeight: { default: 4, min: 0, max: 10 },
+  similarityPivot: { default: 0.85, min: 0.7, max: 0.95 },
+  minEvidence: { default: 0.33, min: 0, max: 1 },
+  minCrossLingualSimilarity: { default: 0.8, min: 0.7, max: 0.95 },
   relativeCoverage: { default: 0.7, min: 0, max: 1 },
   duplicateJaccard: { default: 0.8, min: 0.5, max: 1 },
   minExcerptWords: { default: 8, min: 0, max: 40, integer: true },

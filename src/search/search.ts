@@ -1,25 +1,28 @@
 /**
  * Question → ranked passages. Lexical (FTS5 BM25 over Arabic-normalised, stemmed terms) always;
- * dense (HNSW over embeddings) too when a model is loaded, fused by reciprocal rank. Each hit
- * carries the signals the answer step needs to decide between citing and saying "not found".
+ * dense (HNSW over embeddings) too when a model is loaded, blended with coverage (fusion.ts). Each
+ * hit carries the signals the answer step needs to decide between citing and saying "not found".
  */
 import { arabicAnalyzer, type Analyzer } from '../analysis/analyzer.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { ArchiveStore, StoredPassage } from '../index/store.js';
 import type { VectorIndex } from '../index/vector-index.js';
-import { reciprocalRankFusion } from './fusion.js';
+import { dominantScript } from '../analysis/script.js';
+import { blendedScore } from './fusion.js';
 import { coverage } from './idf.js';
 import { queryTerms, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
 
 export interface Hit {
   id: number;
-  /** Ranking score: coverage in lexical mode, reciprocal-rank-fusion score in hybrid mode. */
+  /** Ranking score: coverage in lexical mode, coverage blended with similarity in hybrid mode. */
   score: number;
   /** Share of the question's weighted terms found in the passage (0..1). */
   coverage: number;
   /** Cosine similarity to the question, in hybrid mode. */
   similarity: number | null;
+  /** The question is in another script than the passage (English against Arabic): only meaning can match. */
+  crossLingual: boolean;
   /** The passage's matching terms, for near-duplicate checks. */
   passageTerms: Set<string>;
   passage: StoredPassage;
@@ -28,6 +31,8 @@ export interface Hit {
 export interface SearchResult {
   query: QueryTerm[];
   hits: Hit[];
+  /** The question's embedding (hybrid mode), computed once and reused for excerpts. */
+  queryVector: Float32Array | null;
 }
 
 export interface SearchDeps {
@@ -51,15 +56,13 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
     titleWeight: options.bm25TitleWeight,
     bodyWeight: options.bm25BodyWeight,
   });
-  const dense = deps.embedder && deps.vectors && deps.vectors.size > 0
-    ? deps.vectors.search(await deps.embedder.embedQuery(question), options.candidates)
-    : [];
-  const similarity = new Map(dense.map((d) => [d.id, d.similarity]));
+  const queryVector = deps.embedder && deps.vectors && deps.vectors.size > 0 ? await deps.embedder.embedQuery(question) : null;
+  const dense = queryVector && deps.vectors ? deps.vectors.search(queryVector, options.candidates) : [];
 
   // Terms and coverage of every candidate, from either retriever.
   const candidates = new Map<number, { passage: StoredPassage; passageTerms: Set<string>; coverage: number; bm25: number }>();
   const bm25 = new Map(lexical.map((r) => [r.id, r.bm25]));
-  const ids = [...new Set([...bm25.keys(), ...similarity.keys()])];
+  const ids = [...new Set([...bm25.keys(), ...dense.map((d) => d.id)])];
   const indexed = store.indexedTerms(ids);
   for (const passage of store.passages(ids)) {
     const stored = indexed.get(passage.id);
@@ -72,14 +75,21 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   const lexicalRanking = [...bm25.keys()]
     .filter((id) => candidates.has(id))
     .sort((a, b) => candidates.get(b)!.coverage - candidates.get(a)!.coverage || candidates.get(a)!.bm25 - candidates.get(b)!.bm25);
-  const scores = dense.length > 0
-    ? reciprocalRankFusion([lexicalRanking, dense.map((d) => d.id)], options.rrfK)
-    : new Map(lexicalRanking.map((id) => [id, candidates.get(id)!.coverage]));
+  // Every candidate's exact similarity, those the graph search did not return included.
+  const similarity = queryVector && deps.vectors ? deps.vectors.similarities(queryVector, [...candidates.keys()]) : new Map<number, number>();
+  const bestSimilarity = Math.max(...similarity.values());
+  const ranked = queryVector
+    ? [...new Set([...lexicalRanking, ...candidates.keys()])].filter((id) => similarity.has(id))
+    : lexicalRanking;
+  const questionScript = dominantScript(question);
 
-  const hits: Hit[] = [...scores.entries()]
-    .filter(([id]) => candidates.has(id))
-    .map(([id, score]) => ({ id, score, ...candidates.get(id)!, similarity: similarity.get(id) ?? null }))
-    .map(({ bm25: _bm25, ...hit }) => hit);
+  const hits: Hit[] = ranked.map((id) => {
+    const { bm25: _bm25, ...candidate } = candidates.get(id)!;
+    const sim = similarity.get(id) ?? null;
+    const score = sim === null ? candidate.coverage : blendedScore(candidate.coverage, sim, bestSimilarity, options.similarityWeight);
+    const passageScript = dominantScript(candidate.passage.text);
+    return { id, score, ...candidate, similarity: sim, crossLingual: questionScript !== 'none' && questionScript !== passageScript };
+  });
   hits.sort((a, b) => b.score - a.score); // stable: equal coverage keeps BM25 order
-  return { query, hits };
+  return { query, hits, queryVector };
 }

@@ -1,0 +1,26 @@
+/**
+ * Which writing system a text is mostly in. A question asked in another script than the passage it
+ * meets (English against Arabic news) shares no words with it, so only meaning can match them, and
+ * cross-lingual similarities run lower than same-language ones: search and answer treat it apart.
+ */
+
+export type Script = 'arabic' | 'latin' | 'other' | 'none';
+
+const ARABIC = /\p{Script=Arabic}/u;
+const LATIN = /\p{Script=Latin}/u;
+
+/** The script of most of the letters in `text` ('none' when it has no letters). */
+export function dominantScript(text: string): Script {
+  let arabic = 0;
+  let latin = 0;
+  let other = 0;
+  for (const ch of text) {
+    if (!/\p{L}/u.test(ch)) continue;
+    if (ARABIC.test(ch)) arabic++;
+    else if (LATIN.test(ch)) latin++;
+    else other++;
+  }
+  if (arabic + latin + other === 0) return 'none';
+  if (arabic >= latin && arabic >= other) return 'arabic';
+  return latin >= other ? 'latin' : 'other';
+}
