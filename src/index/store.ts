@@ -119,10 +119,10 @@ export class ArchiveStore {
 
   /** Apply document-frequency changes to term_df (inside the caller's transaction). */
   private applyDf(delta: Map<string, number>): void {
-    const upsert = this.db.prepare(
+    const upsert = this.statement(
       'INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df',
     );
-    const prune = this.db.prepare('DELETE FROM term_df WHERE term = ? AND df <= 0');
+    const prune = this.statement('DELETE FROM term_df WHERE term = ? AND df <= 0');
     for (const [term, d] of delta) {
       if (d === 0) continue;
       upsert.run(term, d);
@@ -132,7 +132,7 @@ export class ArchiveStore {
 
   /** Count the terms of passages about to be deleted out of term_df. */
   private forgetTerms(ids: number[], delta: Map<string, number>): void {
-    const stmt = this.db.prepare('SELECT title, body FROM passages_fts WHERE rowid = ?');
+    const stmt = this.statement('SELECT title, body FROM passages_fts WHERE rowid = ?');
     for (const id of ids) {
       const row = stmt.get(id) as { title: string; body: string } | undefined;
       if (!row) continue;
@@ -141,11 +141,11 @@ export class ArchiveStore {
   }
 
   getMeta(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return (this.statement('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.statement('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   /** Bumped by every committed change; the vector index records the one it matches. */
@@ -158,13 +158,18 @@ export class ArchiveStore {
   }
 
   fileHashes(): Map<string, string> {
-    const rows = this.db.prepare('SELECT file, hash FROM files').all() as { file: string; hash: string }[];
+    const rows = this.statement('SELECT file, hash FROM files').all() as { file: string; hash: string }[];
     return new Map(rows.map((r) => [r.file, r.hash]));
+  }
+
+  /** Mark every file as changed, keeping its passages until it is indexed again (its terms are stale). */
+  forgetFileHashes(): void {
+    this.db.prepare("UPDATE files SET hash = ''").run();
   }
 
   /** A vector already computed for this exact text, so an edit re-embeds only what changed. */
   vectorByHash(hash: string): Float32Array | null {
-    const row = this.db.prepare('SELECT vector FROM passages WHERE hash = ? AND vector IS NOT NULL LIMIT 1').get(hash) as
+    const row = this.statement('SELECT vector FROM passages WHERE hash = ? AND vector IS NOT NULL LIMIT 1').get(hash) as
       | { vector: Buffer }
       | undefined;
     return row ? fromBlob(row.vector) : null;
@@ -176,13 +181,13 @@ export class ArchiveStore {
       const removed = this.passageIdsOf(file);
       const delta = new Map<string, number>();
       this.forgetTerms(removed, delta);
-      this.db.prepare('DELETE FROM files WHERE file = ?').run(file);
-      this.db.prepare('INSERT INTO files (file, hash, indexed_at) VALUES (?, ?, ?)').run(file, hash, new Date().toISOString());
-      const insertArticle = this.db.prepare(
+      this.statement('DELETE FROM files WHERE file = ?').run(file);
+      this.statement('INSERT INTO files (file, hash, indexed_at) VALUES (?, ?, ?)').run(file, hash, new Date().toISOString());
+      const insertArticle = this.statement(
         'INSERT INTO articles (id, file, part, title, date, source, section) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
-      const insertPassage = this.db.prepare('INSERT INTO passages (article_id, position, text, hash, vector) VALUES (?, ?, ?, ?, ?)');
-      const insertFts = this.db.prepare('INSERT INTO passages_fts (rowid, title, body) VALUES (?, ?, ?)');
+      const insertPassage = this.statement('INSERT INTO passages (article_id, position, text, hash, vector) VALUES (?, ?, ?, ?, ?)');
+      const insertFts = this.statement('INSERT INTO passages_fts (rowid, title, body) VALUES (?, ?, ?)');
       const added: FileChange['added'] = [];
       for (const { parsed, titleTerms, passages } of articles) {
         const id = articleId(file, parsed.part);
@@ -208,7 +213,7 @@ export class ArchiveStore {
       const removed = this.passageIdsOf(file);
       const delta = new Map<string, number>();
       this.forgetTerms(removed, delta);
-      this.db.prepare('DELETE FROM files WHERE file = ?').run(file);
+      this.statement('DELETE FROM files WHERE file = ?').run(file);
       this.applyDf(delta);
       this.bump();
       return removed;
@@ -217,7 +222,7 @@ export class ArchiveStore {
 
   private passageIdsOf(file: string): number[] {
     return (
-      this.db.prepare('SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE a.file = ?').all(file) as { id: number }[]
+      this.statement('SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE a.file = ?').all(file) as { id: number }[]
     ).map((r) => r.id);
   }
 
