@@ -1,15 +1,16 @@
 /**
- * End to end: the real bot (`src/bot/main.ts`) as a child process, long polling a fake Bot API
- * server that enforces Telegram's rules, with a temporary copy of the seed archive in lexical mode.
- * The tests play users and run in order against one bot process; the last one stops it. A second
- * process checks webhook mode.
+ * End to end: the real bot as a child process, long polling a fake Bot API server that enforces
+ * Telegram's rules (429 storms included), with a temporary copy of the seed archive in lexical mode.
+ * The tests play users and run in order against one bot process — the compiled one, as `npm start`
+ * and the systemd unit run it; the last test stops it. A second process (from the TypeScript
+ * sources, as in development) checks webhook mode, a third a stop in the middle of indexing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, SEED_DIR, tempArchive } from './helpers.js';
+import { SEED_DIR, tempArchive } from './helpers.js';
+import { buildBot, startBotProcess, type BotProcess } from './support/bot-process.js';
 import { startFakeBotApi, type BotCall, type FakeBotApi, type FakeChat, type FakeUser } from './support/fake-bot-api.js';
 import { messages } from '../src/bot/i18n.js';
 import { stripBidi } from '../src/bot/format.js';
@@ -56,61 +57,40 @@ async function staysSilent(chatId: number, ms: number): Promise<boolean> {
   return api.calls.filter(sent(chatId)).length === before;
 }
 
-interface RunningBot {
-  proc: ChildProcess;
-  /** Everything the process wrote (logs go to stderr). */
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+interface RunningBot extends BotProcess {
   dataDir: string;
   cleanup: () => void;
 }
 
-/**
- * `tsx src/bot/main.ts`, exactly what `npm start` runs, on a temporary copy of the seed archive.
- * tsx is started directly rather than through npx/npm: npm does not pass SIGTERM on to its child
- * (the bot would be orphaned and its exit code lost), while tsx relays it and exits with the bot's
- * own code. The process gets its own group so that cleanup can kill everything it started.
- */
-function startBot(fake: FakeBotApi, env: Record<string, string> = {}): RunningBot {
+/** The bot on a temporary copy of the seed archive (`prepare` may add files first). */
+function startBot(fake: FakeBotApi, opts: { compiled?: boolean; env?: Record<string, string>; prepare?: (dataDir: string) => void } = {}): RunningBot {
   const dirs = tempArchive();
-  const proc = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/bot/main.ts'], {
-    cwd: ROOT,
-    detached: true,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      ADMIN_IDS: String(admin.id),
-      DATA_DIR: dirs.dataDir,
-      INDEX_DIR: dirs.indexDir,
-      EMBEDDING_MODEL: 'none',
-      LOG_LEVEL: 'debug',
-      RATE_LIMIT_PER_MINUTE: '1000',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  opts.prepare?.(dirs.dataDir);
+  const running = startBotProcess({
+    apiRoot: fake.apiRoot,
+    token: fake.token,
+    dataDir: dirs.dataDir,
+    indexDir: dirs.indexDir,
+    compiled: opts.compiled,
+    env: { ADMIN_IDS: String(admin.id), LOG_LEVEL: 'debug', RATE_LIMIT_PER_MINUTE: '1000', ...opts.env },
   });
-  let output = '';
-  proc.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  proc.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.once('exit', (code, signal) => resolve({ code, signal })),
-  );
   return {
-    proc,
-    output: () => output,
-    exited,
+    ...running,
     dataDir: dirs.dataDir,
     cleanup: () => {
-      try {
-        process.kill(-proc.pid!, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
+      running.kill();
       rmSync(dirs.dir, { recursive: true, force: true });
     },
   };
+}
+
+/** `copies` copies of each seed article (distinct bytes), to make indexing take a while. */
+function addCopies(dataDir: string, copies: number): number {
+  const seed = readdirSync(SEED_DIR);
+  for (let i = 0; i < copies; i++) {
+    for (const f of seed) writeFileSync(join(dataDir, `copy${i}_${f}`), `${readFileSync(join(SEED_DIR, f), 'utf8')}\n\nنسخة ${i}`);
+  }
+  return seed.length * copies;
 }
 
 /** SIGTERM the bot and check it exits with code 0 within 5 seconds. */
@@ -124,8 +104,9 @@ async function expectCleanStop(running: RunningBot): Promise<void> {
 
 describe('sanad bot, end to end (long polling)', () => {
   beforeAll(async () => {
+    buildBot();
     api = await startFakeBotApi();
-    bot = startBot(api);
+    bot = startBot(api, { compiled: true });
     dataDir = bot.dataDir;
     // The command menu is set, then grammY deletes any webhook and starts long polling.
     await api.waitForCall((c) => c.method === 'deleteWebhook', 90_000);
@@ -225,18 +206,52 @@ describe('sanad bot, end to end (long polling)', () => {
     expect(text(reply)).toContain('لافروف <b>&"');
   });
 
+  /** A group message the bot must never answer; the last test checks no reply ever quoted it. */
+  let unaddressed = 0;
+  const quoted = (c: BotCall) => (c.params.reply_parameters as { message_id?: number } | undefined)?.message_id;
+
   it('in a group, stays silent unless mentioned or replied to', async () => {
-    api.sendText(omar, group, QUESTION);
+    unaddressed = api.sendText(omar, group, QUESTION);
     expect(await staysSilent(group.id, 1500)).toBe(true);
 
-    api.sendText(omar, group, `@${api.botUser.username} ${QUESTION}`);
+    // Each reply must quote the message it answers: a late reply to the unaddressed one fails here.
+    const mention = api.sendText(omar, group, `@${api.botUser.username} ${QUESTION}`);
     const reply = await nextMessage(group.id);
+    expect(quoted(reply)).toBe(mention);
     expect(text(reply)).toContain(`🔎 ${QUESTION}`);
-    expect((reply.params.reply_parameters as { message_id: number }).message_id).toBeGreaterThan(0);
 
-    api.sendText(alice, group, 'منظمة معاهدة الأمن الجماعي', { replyToBot: true });
-    expect(text(await nextMessage(group.id))).toContain('📰');
+    const replyToBot = api.sendText(alice, group, 'منظمة معاهدة الأمن الجماعي', { replyToBot: true });
+    const second = await nextMessage(group.id);
+    expect(quoted(second)).toBe(replyToBot);
+    expect(text(second)).toContain('📰');
   });
+
+  it('holds answers through a 429 storm (retry_after 1 s for 4 s) and delivers them after it', async () => {
+    const storm = Date.now();
+    api.storm({ forMs: 4_000, retryAfter: 1 });
+    api.sendText(omar, dm(omar), QUESTION);
+    api.sendText(alice, dm(alice), 'منظمة معاهدة الأمن الجماعي');
+    const replies = [await nextMessage(omar.id, 30_000), await nextMessage(alice.id, 30_000)];
+    for (const reply of replies) {
+      expect(reply.at - storm).toBeGreaterThanOrEqual(3_900);
+      expect(text(reply)).toContain('📰');
+    }
+    expect(api.calls.filter((c) => c.at > storm && c.ok && /apolog|عذر/i.test(text(c)))).toEqual([]);
+  });
+
+  it('holds one chat’s answer through a 30 s flood wait without delaying other chats', async () => {
+    const storm = Date.now();
+    api.storm({ forMs: 30_000, retryAfter: 30, chatId: omar.id });
+    api.sendText(omar, dm(omar), 'منظمة معاهدة الأمن الجماعي');
+    await new Promise((r) => setTimeout(r, 300));
+    const asked = Date.now();
+    api.sendText(alice, dm(alice), QUESTION);
+    const other = await nextMessage(alice.id, 10_000);
+    expect(other.at - asked).toBeLessThan(2_000);
+    const held = await nextMessage(omar.id, 45_000);
+    expect(held.at - storm).toBeGreaterThanOrEqual(29_900);
+    expect(text(held)).toContain('📰');
+  }, 60_000);
 
   it('answers inline queries with cited articles, and an empty query with nothing', async () => {
     api.sendInlineQuery(alice, 'لافروف أفغانستان');
@@ -299,26 +314,34 @@ describe('sanad bot, end to end (long polling)', () => {
     expect(text(list)).toContain('هجرة الزرافات');
   });
 
-  it('re-indexes on /reindex, one at a time, while questions keep being answered', async () => {
-    // Enough new files that the re-index takes a while (a few seconds in lexical mode).
-    const seed = readdirSync(SEED_DIR);
-    for (let i = 0; i < 60; i++) {
-      for (const f of seed) writeFileSync(join(dataDir, `copy${i}_${f}`), `${readFileSync(join(SEED_DIR, f), 'utf8')}\n\nنسخة ${i}`);
-    }
+  it('re-indexes on /reindex in the background, one at a time, with progress in one message, while questions are answered at once', async () => {
+    // Enough new files that the re-index takes a while (several seconds in lexical mode).
+    const added = addCopies(dataDir, 60);
     api.sendCommand(admin, dm(admin), '/reindex');
-    expect(text(await nextMessage(admin.id))).toBe(stripBidi(messages.ar.reindexStarted));
+    const status = await nextMessage(admin.id);
+    expect(text(status)).toBe(stripBidi(messages.ar.reindexStarted));
     api.sendCommand(admin, dm(admin), '/reindex');
+    const asked = Date.now();
     api.sendText(omar, dm(omar), 'منظمة معاهدة الأمن الجماعي');
     const again = await nextMessage(admin.id, 60_000);
     const answer = await nextMessage(omar.id, 60_000);
-    // Both must be handled while the re-index is still running. If not, archive.index() kept the
-    // event loop busy (synchronous work without yielding), so no update could be handled meanwhile.
-    const hint = 'updates were not handled during the re-index: does archive.index() yield to the event loop?';
+    // Both must be handled while the re-index is still running, and the answer must not wait for
+    // it: indexing runs in the archive's worker thread, off the bot's event loop.
+    const hint = 'updates were not handled during the re-index: does indexing run off the event loop?';
     expect(text(again), hint).toBe(stripBidi(messages.ar.reindexAlreadyRunning));
     expect(text(answer)).toContain('📰');
+    expect(answer.at - asked, hint).toBeLessThan(1_000);
     const report = await api.waitForCall((c) => sent(admin.id)(c) && text(c).startsWith('✅'), 60_000);
     expect(answer.at, hint).toBeLessThan(report.at);
-    expect(text(report)).toContain(`أُضيف: ${seed.length * 60} `);
+    expect(text(report)).toContain(`أُضيف: ${added} `);
+    // Progress: edits of the one status message (which the report quotes), ~2 s apart, ending at all files done.
+    const statusId = api.messagesTo(admin.id).find((m) => stripBidi(m.text).startsWith('🔄'))!.message_id;
+    expect(quoted(report)).toBe(statusId);
+    const edits = api.calls.filter((c) => c.method === 'editMessageText' && c.ok && Number(c.params.chat_id) === admin.id);
+    expect(edits.length).toBeGreaterThan(0);
+    expect(edits.every((c) => Number(c.params.message_id) === statusId)).toBe(true);
+    edits.slice(1).forEach((c, i) => expect(c.at - edits[i]!.at).toBeGreaterThanOrEqual(1_900));
+    expect(text(edits.at(-1)!)).toMatch(/الملفات: (\d+)\/\1 · الفقرات في الثانية: \d+/);
   });
 
   it('deletes an article for an admin', async () => {
@@ -328,8 +351,9 @@ describe('sanad bot, end to end (long polling)', () => {
     expect(existsSync(join(dataDir, 'giraffes.txt'))).toBe(false);
   });
 
-  it('broke no Telegram rule and never logged the token', () => {
+  it('broke no Telegram rule, never answered the unaddressed group message, never logged the token', () => {
     expect(api.rejected).toEqual([]);
+    expect(api.calls.filter((c) => sent(group.id)(c) && quoted(c) === unaddressed)).toEqual([]);
     expect(bot.output()).not.toContain(api.token);
     expect(bot.output()).not.toContain(api.token.split(':')[1]);
   });
@@ -357,9 +381,11 @@ describe('sanad bot, end to end (webhook)', () => {
     api = await startFakeBotApi();
     port = await freePort();
     hook = startBot(api, {
-      WEBHOOK_URL: 'https://sanad.example.com/telegram/hook',
-      WEBHOOK_SECRET: SECRET,
-      WEBHOOK_PORT: String(port),
+      env: {
+        WEBHOOK_URL: 'https://sanad.example.com/telegram/hook',
+        WEBHOOK_SECRET: SECRET,
+        WEBHOOK_PORT: String(port),
+      },
     });
     await api.waitForCall((c) => c.method === 'setWebhook' && c.ok, 90_000);
   }, 120_000);
@@ -406,6 +432,23 @@ describe('sanad bot, end to end (webhook)', () => {
     expect(api.rejected).toEqual([]);
     expect(hook.output()).not.toContain(api.token);
     expect(hook.output()).not.toContain(SECRET);
+  });
+});
+
+describe('sanad bot, stopped while indexing', () => {
+  it('exits 0 within 5 seconds of SIGTERM in the middle of its first index', async () => {
+    const fake = await startFakeBotApi();
+    const busy = startBot(fake, { compiled: true, prepare: (dir) => addCopies(dir, 100) });
+    try {
+      while (!busy.output().includes('indexing the archive')) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(busy.output()).not.toContain('archive indexed');
+      await expectCleanStop(busy);
+      expect(busy.output()).toContain('"msg":"stopped"');
+    } finally {
+      busy.cleanup();
+      await fake.close();
+    }
   });
 });
 

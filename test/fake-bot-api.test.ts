@@ -317,6 +317,21 @@ describe('flood control and failures', () => {
     expect(fake.rejected).toEqual([]);
     expect(fake.calls.map((c) => c.ok)).toEqual([false, true, false]);
   });
+
+  it('storm refuses one chat for a while with retry_after, and flags a retry that comes too early', async () => {
+    fake.sendText(alice, aliceChat, 'hi');
+    fake.sendText(alice, group, 'hi');
+    fake.storm({ forMs: 1500, retryAfter: 1, chatId: aliceChat.id });
+    const first = await apiError(api.sendMessage(aliceChat.id, 'x'));
+    expect(first.parameters.retry_after).toBe(1);
+    await api.sendMessage(group.id, 'other chats are not in the storm');
+    expect(fake.rejected).toEqual([]);
+    await sleep(150); // past requests that were already on their way
+    expect((await apiError(api.sendMessage(aliceChat.id, 'too early'))).error_code).toBe(429);
+    expect(fake.rejected.map((c) => c.params.text)).toEqual(['too early']);
+    await sleep(1600);
+    await api.sendMessage(aliceChat.id, 'after the storm');
+  });
 });
 
 describe('answerInlineQuery', () => {

@@ -1,10 +1,11 @@
 /**
- * Assembles the bot: API plugins at the edge (auto-retry), then small middleware (dependencies
+ * Assembles the bot: API plugins at the edge (auto-retry, flood waits), then small middleware (dependencies
  * and language, rate limit, concurrency with its error boundary), then the features, each a
  * Composer in ./features. Order matters only where noted.
  */
 import { Bot } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
+import { floodWait } from './flood-wait.js';
 import type { BotContext, BotDeps } from './context.js';
 import { TaskTracker } from './tasks.js';
 import { AnswerCache } from './answer-cache.js';
@@ -36,9 +37,11 @@ export function createBot(input: CreateBotDeps): Bot<BotContext> {
 
   // grammY refuses an apiRoot with a trailing slash; the URL validator lets one through.
   const bot = new Bot<BotContext>(token, { client: apiRoot ? { apiRoot: apiRoot.replace(/\/+$/, '') } : {} });
-  // Retry a 429 (when retry_after ≤ 10 s) or a 5xx three times at most; network errors are retried
-  // with growing pauses (auto-retry's default), so a short outage does not lose replies.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+  // A 5xx is retried three times at most, network errors with growing pauses (auto-retry), so a short
+  // outage does not lose replies; a 429 is passed on (maxDelaySeconds 0) to floodWait, installed
+  // last so it wraps auto-retry: it holds the reply until Telegram allows it, per chat.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 0 }));
+  bot.api.config.use(floodWait({ onWait: (info) => deps.log.info(info, 'telegram flood wait: reply held') }));
 
   const onError = createErrorHandler(deps.log, token);
   const cache = new AnswerCache();

@@ -98,6 +98,7 @@ async function main(): Promise<void> {
   archive = await openArchive(config, log, { offThread: true });
   if (stopping) return;
   const started = Date.now();
+  log.info({ dataDir: config.dataDir }, 'indexing the archive');
   // A stop during the first index abandons it; that is a clean exit, not a failed start.
   const report = await archive.index().catch((err: unknown) => {
     if (stopping) return null;

@@ -54,9 +54,11 @@ export class ProgressMessage {
     await this.sending?.catch(() => {});
   }
 
-  /** Stop, then show the latest update if the last edit did not (the final count of a run). */
+  /** Stop, then show the latest update if the last edit did not (the final count of a run), keeping the pace. */
   async finish(): Promise<void> {
     await this.stop();
+    if (this.messageId === undefined || this.latest === this.shown) return;
+    await new Promise((resolve) => setTimeout(resolve, this.lastEdit + this.everyMs - Date.now()));
     await this.edit();
   }
 

@@ -73,6 +73,8 @@ export class WriterThread {
   async terminate(): Promise<void> {
     const worker = this.worker;
     if (!worker) return;
+    // Referenced until it is gone, so that the caller's await keeps the process alive meanwhile.
+    worker.ref();
     this.fail(worker, new Error('indexing was stopped'));
     await worker.terminate();
   }
@@ -86,7 +88,7 @@ export class WriterThread {
       this.pending.set(id, { resolve, reject, onProgress });
       worker.postMessage({ ...request, id } as WriterRequest);
     }).finally(() => {
-      if (this.pending.size === 0) worker.unref();
+      if (this.worker === worker && this.pending.size === 0) worker.unref();
     });
   }
 

@@ -4,6 +4,10 @@
  * presses, inline queries and documents become updates for getUpdates) and helpers that wait for and
  * inspect what the bot sent. Requests that break a Telegram rule get the error Telegram would answer
  * and are kept in `rejected`; the rules themselves live in ./telegram-rules.ts.
+ *
+ * Flood control: `failNext` refuses one request with a 429; `storm` refuses every request (of one chat,
+ * or all) for a while, each 429 carrying `retry_after` as Telegram's does, and then a request to a chat
+ * before the `retry_after` it was given has passed is refused again and counts as a broken rule.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -72,6 +76,8 @@ export interface FakeBotApi {
   waitForCall(pred: (c: BotCall) => boolean, timeoutMs?: number): Promise<BotCall>;
   messagesTo(chatId: number): BotMessage[];
   failNext(method: string, kind: '429' | '500', retryAfter?: number): void;
+  /** For `forMs`, answer every request (to `chatId`, or any chat-bound or query-answering request) with 429 retry_after `retryAfter` (at most the time left). */
+  storm(opts: { forMs: number; retryAfter: number; chatId?: number }): void;
   close(): Promise<void>;
 }
 
@@ -151,6 +157,8 @@ const NOT_MODIFIED =
   'message is not modified: specified new message content and reply markup are exactly the same as a current ' +
   'content and reply markup of the message';
 const QUERY_INVALID = 'query is too old and response timeout expired or query ID is invalid';
+/** Methods flood control never refuses here: the bot's own set-up and polling. */
+const NEVER_FLOODED = new Set(['getme', 'getupdates', 'setwebhook', 'deletewebhook', 'getwebhookinfo', 'setmycommands', 'getmycommands', 'getfile']);
 
 class FakeTelegram implements FakeBotApi {
   readonly token = TOKEN;
@@ -170,6 +178,9 @@ class FakeTelegram implements FakeBotApi {
   private readonly inlineQueries = new Map<string, { answered: boolean }>();
   private readonly commands = new Map<string, BotCommand[]>();
   private readonly failures = new Map<string, TelegramError[]>();
+  private readonly storms: { until: number; retryAfter: number; chatId?: string }[] = [];
+  /** Per chat: when the last 429 was given and until when it told the bot to wait. */
+  private readonly floodUntil = new Map<string, { at: number; until: number }>();
   private readonly pollers = new Set<Poller>();
   private readonly waiters = new Set<Waiter>();
   private readonly consumed = new Set<BotCall>();
@@ -287,6 +298,10 @@ class FakeTelegram implements FakeBotApi {
     this.failures.set(key, [...(this.failures.get(key) ?? []), error]);
   }
 
+  storm(opts: { forMs: number; retryAfter: number; chatId?: number }): void {
+    this.storms.push({ until: Date.now() + opts.forMs, retryAfter: opts.retryAfter, chatId: opts.chatId === undefined ? undefined : String(opts.chatId) });
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -334,9 +349,27 @@ class FakeTelegram implements FakeBotApi {
     if (token !== this.token) throw new TelegramError(401, 'Unauthorized');
     const handler = this.handlers[method.toLowerCase()];
     if (!handler) throw new TelegramError(404, 'Not Found');
+    this.floodControl(method.toLowerCase(), request.params);
     const injected = this.failures.get(method.toLowerCase())?.shift();
     if (injected) throw injected;
     return handler(request);
+  }
+
+  /** Refuses a request with 429 during a storm, or (as a broken rule) before the chat's retry_after passed. */
+  private floodControl(method: string, params: Params): void {
+    if (NEVER_FLOODED.has(method)) return;
+    const now = Date.now();
+    const chat = params.chat_id === undefined ? undefined : String(params.chat_id);
+    const flood = chat === undefined ? undefined : this.floodUntil.get(chat);
+    const banned = flood ? flood.until - now : 0;
+    const storm = this.storms.find((s) => s.until > now && (s.chatId === undefined || s.chatId === chat));
+    if (banned <= 0 && !storm) return;
+    const retryAfter = Math.max(1, Math.ceil(Math.max(banned, storm ? Math.min(storm.retryAfter * 1000, storm.until - now) : 0) / 1000));
+    if (chat !== undefined) this.floodUntil.set(chat, { at: now, until: now + retryAfter * 1000 });
+    // A request that was already on its way when the 429 was given (within 100 ms) is no offence, and
+    // timers may fire a millisecond early: only a request well inside the wait breaks the rule.
+    const early = flood !== undefined && now - flood.at > 100 && banned > 50;
+    throw new TelegramError(429, `Too Many Requests: retry after ${retryAfter}`, retryAfter, early);
   }
 
   private answerError(call: BotCall, res: http.ServerResponse, err: unknown): void {
