@@ -5,7 +5,8 @@ import { terms } from '../src/analysis/terms.js';
 import { findDate, parseDateLine } from '../src/ingest/dates.js';
 import { decodeText } from '../src/ingest/decode.js';
 import { IngestError } from '../src/ingest/errors.js';
-import { toPassages, MIN_PASSAGE_WORDS, MAX_PASSAGE_WORDS } from '../src/ingest/passages.js';
+import { INGEST_LIMITS } from '../src/ingest/limits.js';
+import { toPassages } from '../src/ingest/passages.js';
 import { readArticleFile } from '../src/ingest/read-article-file.js';
 import { wordCount } from '../src/ingest/sentences.js';
 
@@ -109,8 +110,8 @@ describe('passages', () => {
     const passages = toPassages(['واشنطن وطشقند', long, 'فقرة قصيرة.']);
     expect(passages[0]!.text.startsWith('واشنطن وطشقند\n')).toBe(true);
     for (const p of passages) {
-      expect(wordCount(p.text)).toBeGreaterThanOrEqual(MIN_PASSAGE_WORDS);
-      expect(wordCount(p.text)).toBeLessThanOrEqual(MAX_PASSAGE_WORDS + 20);
+      expect(wordCount(p.text)).toBeGreaterThanOrEqual(INGEST_LIMITS.passage.minWords);
+      expect(wordCount(p.text)).toBeLessThanOrEqual(INGEST_LIMITS.passage.maxWords);
       expect(p.hash).toMatch(/^[0-9a-f]{64}$/);
     }
     expect(passages.map((p) => p.position)).toEqual(passages.map((_, i) => i));

@@ -4,8 +4,11 @@
  * headline is not the article's date, and a second article after "read also:" is its own article.
  */
 import type { ParsedArticle } from '../types.js';
+import { cleanLabel } from './bidi.js';
 import { isBullet, isFurniture, isListHeading, isReadAlso } from './boilerplate.js';
 import { findDate, parseDateLine } from './dates.js';
+import { IngestError } from './errors.js';
+import { INGEST_LIMITS } from './limits.js';
 import { sentenceSpans, wordCount } from './sentences.js';
 
 /** Metadata found outside the text (HTML <meta>, <time>, <title>), used where the text has none. */
@@ -24,7 +27,7 @@ function toBlocks(text: string): string[] {
     current = [];
   };
   for (const raw of text.replace(/\r\n?/gu, '\n').split('\n')) {
-    const line = raw.replace(/[\s\u00A0\u200B\uFEFF]+/gu, ' ').trim();
+    const line = raw && raw.replace(/[\s\u00A0\u200B\uFEFF]+/gu, ' ').trim();
     if (!line) flush();
     else if (isBullet(line)) {
       flush();
@@ -35,7 +38,9 @@ function toBlocks(text: string): string[] {
   return blocks;
 }
 
-const SOURCE_LINE = /^(?:المصدر|المصدار|مصدر الخبر|source)\s*[:：]\s*(.+?)[\s.]*$/iu;
+/** "المصدر: وكالة سبوتنيك." (the outlet; trailing dots are trimmed by hand: a pattern for them backtracks). */
+const SOURCE_LINE = /^(?:المصدر|المصدار|مصدر الخبر|source)\s*[:：]\s*(.+)$/iu;
+const SOURCE_LINE_MAX_WORDS = 10;
 /** "( أردو بوینت نتورك ۔ / سبوتنيك - 02 يوليو 2021ء) text…" */
 const PAREN_DATELINE = /^\(\s*([^()]{3,120}?)\s*\)\s*/u;
 /** "يمانيون../ text…" or "موسكو - (سبوتنيك) text…" style agency prefixes. */
@@ -47,6 +52,13 @@ const isBody = (b: string) => wordCount(b) >= 12 || (wordCount(b) >= 6 && endsSe
 const isHeadline = (b: string) => wordCount(b) <= 25 && !endsSentence(b);
 /** Footer lines (site name, credits) are short; a closing paragraph is not. */
 const FOOTER_MAX_WORDS = 10;
+
+/** `text` without trailing white space and dots. */
+function trimDots(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s.]/u.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
 
 /** Read a dateline in parentheses: the outlet after the last "/", the date after the last " - ". */
 function readParenDateline(inner: string): { source: string | null; date: string | null } | null {
@@ -90,14 +102,15 @@ function parseSegment(blocks: string[], file: string, part: number, hints: PageH
   const datesAfterTitle: string[] = [];
   const datesBeforeTitle: string[] = [];
   let datelineDate: string | null = null;
-  const body: string[] = [];
+  let body: string[] = [];
   const heads: string[] = [];
+  const seenHeads = new Set<string>();
 
   for (const block of dropLinkLists(blocks)) {
     if (isFurniture(block)) continue;
-    const sourceMatch = SOURCE_LINE.exec(block);
-    if (sourceMatch && wordCount(block) <= 10) {
-      source ??= sourceMatch[1]!.trim();
+    const sourceMatch = wordCount(block) <= SOURCE_LINE_MAX_WORDS ? SOURCE_LINE.exec(block) : null;
+    if (sourceMatch && trimDots(sourceMatch[1]!)) {
+      source ??= trimDots(sourceMatch[1]!);
       continue;
     }
     const lineDate = parseDateLine(block);
@@ -106,16 +119,17 @@ function parseSegment(blocks: string[], file: string, part: number, hints: PageH
       continue;
     }
     if (body.length === 0 && isHeadline(block)) {
-      if (!heads.includes(block)) heads.push(block);
+      if (!seenHeads.has(block)) heads.push(block);
+      seenHeads.add(block);
       continue;
     }
-    if (heads.includes(block)) continue;
+    if (seenHeads.has(block)) continue;
     body.push(block);
   }
   // A one- or two-word line above the headline is the section ("عالمي"); further headlines are subtitles.
   if (heads.length >= 2 && wordCount(heads[0]!) <= 2) section = heads.shift()!;
   title = heads.shift() ?? null;
-  body.unshift(...heads);
+  body = [...heads, ...body];
 
   if (body.length > 0) {
     const first = body[0]!;
@@ -137,21 +151,25 @@ function parseSegment(blocks: string[], file: string, part: number, hints: PageH
   while (body.length > 0 && wordCount(body[body.length - 1]!) <= FOOTER_MAX_WORDS) body.pop();
   if (body.length === 0) return null;
 
+  const label = (text: string | null | undefined) => (text ? cleanLabel(text) || null : null);
   return {
     file,
     part,
-    title: title ?? hints.title ?? headlineFromLead(body[0]!),
+    title: label(title) ?? label(hints.title) ?? cleanLabel(headlineFromLead(body[0]!)),
     date: datesAfterTitle[0] ?? datelineDate ?? hints.date ?? datesBeforeTitle[0] ?? null,
-    source: source ?? hints.source ?? null,
-    section,
+    source: label(source) ?? label(hints.source),
+    section: label(section),
     paragraphs: body,
   };
 }
 
 /** Parse a page's text into its articles: the main one first, then any found after "read also:". */
 export function parseArticles(text: string, file: string, hints: PageHints = {}): ParsedArticle[] {
+  const blocks = toBlocks(text);
+  const { maxParagraphs } = INGEST_LIMITS;
+  if (blocks.length > maxParagraphs) throw new IngestError(`too many paragraphs: ${blocks.length}, the limit is ${maxParagraphs}`);
   const segments: string[][] = [[]];
-  for (const block of toBlocks(text)) {
+  for (const block of blocks) {
     if (isReadAlso(block)) segments.push([]);
     else segments[segments.length - 1]!.push(block);
   }
