@@ -40,12 +40,90 @@ function sameWord(a: string, b: string): boolean {
 /** A verb's tense prefix (future س, then ي ت ن ا): "سترسل" and "يرسل" are one verb. */
 const VERB_PREFIX = /^س?[يتنا](?=\p{L}{3})/u;
 
+/** Letters a light stem may leave of a word's ending (LEFT_SUFFIX's class). */
+const SUFFIX_LETTERS = new Set('اتكمنهوي');
+
+/** `w` less its last `k` letters when those are suffix letters and at least MIN_PREFIX letters remain. */
+function withoutSuffix(w: string, k: number): string | null {
+  if (w.length - k < MIN_PREFIX) return null;
+  for (let i = w.length - k; i < w.length; i++) if (!SUFFIX_LETTERS.has(w[i]!)) return null;
+  return w.slice(0, w.length - k);
+}
+
+/**
+ * One reading of a set's terms (as written, proclitic read off, verb prefix read off), indexed so
+ * that `sameWord(t, y)` for some term t is a few lookups: `forms` holds openTaa of each reading,
+ * `stems` what each form is with one to three suffix letters read off (the forms that extend y).
+ */
+interface Reading {
+  forms: Set<string>;
+  stems: Set<string>;
+}
+
+function reading(set: ReadonlySet<string>, read: (t: string) => string): Reading {
+  const forms = new Set<string>();
+  const stems = new Set<string>();
+  for (const t of set) {
+    const x = openTaa(read(t));
+    forms.add(x);
+    for (let k = 1; k <= 3; k++) {
+      const stem = withoutSuffix(x, k);
+      if (stem !== null) stems.add(stem);
+    }
+  }
+  return { forms, stems };
+}
+
+/** Whether some term of the reading is the same word as `b` (sameWord, by lookups). */
+function meets(r: Reading, b: string): boolean {
+  const y = openTaa(b);
+  if (r.forms.has(y) || (y.length >= MIN_PREFIX && r.stems.has(y))) return true;
+  for (let k = 1; k <= 3; k++) {
+    const shorter = withoutSuffix(y, k);
+    if (shorter !== null && r.forms.has(shorter)) return true;
+  }
+  return false;
+}
+
+/** A set's readings and roots, built once per set the first time it is asked about (a passage's terms, the vocabulary). */
+interface FormIndex {
+  size: number;
+  written: Reading;
+  bare: Reading;
+  verb: Reading;
+  roots?: Set<string>;
+}
+
+const formIndexes = new WeakMap<ReadonlySet<string>, FormIndex>();
+
+/** Sets smaller than this are scanned: indexing them costs more than it saves. */
+const INDEXED_SET_SIZE = 16;
+
+function formIndex(set: ReadonlySet<string>): FormIndex {
+  let index = formIndexes.get(set);
+  if (!index || index.size !== set.size) {
+    index = {
+      size: set.size,
+      written: reading(set, (t) => t),
+      bare: reading(set, (t) => t.replace(PROCLITIC, '')),
+      verb: reading(set, (t) => t.replace(VERB_PREFIX, '')),
+    };
+    formIndexes.set(set, index);
+  }
+  return index;
+}
+
 /** Whether `set` holds `term`, or a form of it with a suffix, proclitic or verb prefix left on. */
 export function hasTerm(set: ReadonlySet<string>, term: string): boolean {
   if (set.has(term)) return true;
   if (term.length < MIN_PREFIX) return false;
   const bare = term.replace(PROCLITIC, '');
   const verb = term.replace(VERB_PREFIX, '');
+  if (set.size >= INDEXED_SET_SIZE) {
+    // The same test as the loop below, by lookups in the set's readings.
+    const index = formIndex(set);
+    return meets(index.written, term) || meets(index.bare, bare) || meets(index.verb, verb);
+  }
   for (const t of set) {
     if (sameWord(t, term) || sameWord(t.replace(PROCLITIC, ''), bare)) return true;
     if (sameWord(t.replace(VERB_PREFIX, ''), verb)) return true;
@@ -66,6 +144,12 @@ export interface Alternatives {
 function sharesRoot(set: ReadonlySet<string>, words: readonly string[]): boolean {
   const roots = new Set(words.flatMap(rootsOf));
   if (roots.size === 0) return false;
+  if (set.size >= INDEXED_SET_SIZE) {
+    const index = formIndex(set);
+    index.roots ??= new Set([...set].flatMap(rootsOf));
+    for (const r of roots) if (index.roots.has(r)) return true;
+    return false;
+  }
   for (const t of set) if (rootsOf(t).some((r) => roots.has(r))) return true;
   return false;
 }
