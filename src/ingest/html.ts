@@ -4,7 +4,8 @@
  * The parser's work grows with tags × nesting depth, so pages beyond INGEST_LIMITS.html are refused
  * before parsing, and the text walk is iterative: no page can overflow the stack.
  */
-import * as cheerio from 'cheerio';
+import { createRequire } from 'node:module';
+import type * as Cheerio from 'cheerio';
 import type { PageHints } from './article-parser.js';
 import { findDate } from './dates.js';
 import { IngestError } from './errors.js';
@@ -71,7 +72,14 @@ function measureMarkup(html: string, maxDepth: number): { tags: number; depth: n
   return { tags, depth };
 }
 
-type DomNode = ReturnType<ReturnType<cheerio.CheerioAPI>['contents']>[number];
+type DomNode = ReturnType<ReturnType<Cheerio.CheerioAPI>['contents']>[number];
+
+/**
+ * cheerio, loaded on the first HTML page rather than by every command: its entry module also loads
+ * an HTTP client (for fetching pages, unused here) that is most of a cold start's import time.
+ */
+let loaded: typeof Cheerio | undefined;
+const cheerio = (): typeof Cheerio => (loaded ??= createRequire(import.meta.url)('cheerio') as typeof Cheerio);
 const BLOCK_END = Symbol('block end');
 
 /** Text of `nodes` with block elements on their own lines, walked with an explicit stack. */
@@ -99,7 +107,7 @@ export function htmlToText(html: string): { text: string; hints: PageHints } {
   const { tags, depth } = measureMarkup(html, maxDepth);
   if (depth > maxDepth) throw new IngestError(`HTML nested too deeply: more than ${maxDepth} levels`);
   if (tags > maxTags) throw new IngestError(`HTML too complex: ${tags} tags, the limit is ${maxTags}`);
-  const $ = cheerio.load(html);
+  const $ = cheerio().load(html);
   const meta = (sel: string) => $(sel).attr('content')?.trim() || undefined;
   const hints: PageHints = {
     title: meta('meta[property="og:title"]') ?? ($('h1').first().text().trim() || $('title').first().text().trim() || undefined),
