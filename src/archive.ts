@@ -11,8 +11,9 @@ import type { Config } from './config.js';
 import { loadEmbedder, type Embedder } from './embed/embedder.js';
 import { IngestError } from './ingest/errors.js';
 import { hasArticleExtension, readArticleFile, ARTICLE_EXTENSIONS } from './ingest/read-article-file.js';
+import { contentHash } from './ingest/passages.js';
 import { replaceAtomically } from './index/atomic-write.js';
-import { indexDataDir, type ProgressFn } from './index/indexer.js';
+import { alreadyInArchive, indexDataDir, type ProgressFn } from './index/indexer.js';
 import { ArchiveStore } from './index/store.js';
 import { VectorIndex } from './index/vector-index.js';
 import { WriterThread } from './index/writer-thread.js';
@@ -186,6 +187,10 @@ export class Archive {
       return { file, articles: this.store.article(file) };
     });
   }
+      // The same bytes under another name would be cited twice: refuse them before they reach DATA_DIR.
+      const hash = contentHash(bytes);
+      const holder = [...this.store.fileHashes()].find(([other, h]) => h === hash && other !== file)?.[0];
+      if (holder) throw new IngestError(alreadyInArchive(holder));
 
   /** `name`, or `name-2`, `name-3`… when another file already has that name (the same bytes reuse it). */
   private freeFileName(name: string, bytes: Buffer): string {

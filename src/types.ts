@@ -59,6 +59,12 @@ export interface IndexFailure {
   reason: string;
 }
 
+/** A file indexed with a repair its editor should know of (invalid bytes replaced, mixed encodings). */
+export interface IndexWarning {
+  file: string;
+  warning: string;
+}
+
 export interface IndexReport {
   articles: number;
   passages: number;
@@ -67,6 +73,8 @@ export interface IndexReport {
   removed: number;
   unchanged: number;
   failed: IndexFailure[];
+  /** Files indexed with a repair (set by every index run). */
+  warnings?: IndexWarning[];
   mode: 'hybrid' | 'lexical';
 }
 

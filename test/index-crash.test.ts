@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../src/archive.js';
 import { readArticleFile } from '../src/ingest/read-article-file.js';
 import { toPassages } from '../src/ingest/passages.js';
-import { ROOT, tempArchive, testConfig, tinyModel } from './helpers.js';
+import { ROOT, SEED_DIR, tempArchive, testConfig, tinyModel } from './helpers.js';
 
 let modelDir: string;
 beforeAll(async () => {
@@ -62,6 +64,69 @@ describe('crash safety: a kill mid-write leaves a usable index', () => {
       } finally {
         archive.close();
       }
+    }
+  });
+});
+
+/** Run a first build and SIGKILL it as soon as it has committed some passages; rejects if it finishes first. */
+function killFirstBuild(env: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/fixtures/first-build-worker.ts')], {
+      env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', EMBEDDING_MODEL: 'none', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let committed = 0;
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      for (const line of out.split('\n').slice(0, -1)) committed = Math.max(committed, Number(line.split(' ')[2] ?? 0));
+      if (committed > 0) child.kill('SIGKILL');
+    });
+    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(committed) : reject(new Error(`the first build finished before it could be killed: ${out.slice(-200)}`))));
+  });
+}
+
+describe('crash safety: an interrupted build keeps every committed file', () => {
+  it('a first build or a re-stemming killed midway resumes where it was: committed files are unchanged, none is redone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sanad-first-build-'));
+    const dataDir = join(dir, 'data');
+    const indexDir = join(dir, 'index');
+    mkdirSync(dataDir);
+    // 80 distinct files of about 65 passages: several write batches, so a kill lands between two.
+    const seed = readdirSync(SEED_DIR).map((f) => readFileSync(join(SEED_DIR, f), 'utf8')).join('\n\n');
+    for (let i = 0; i < 80; i++) {
+      writeFileSync(join(dataDir, `bulk-${String(i).padStart(2, '0')}.txt`), `${seed}\n\nفقرة ختامية رقم ${i} تقول إن الاجتماع القادم سيعقد في موسكو لبحث الأمن الإقليمي والتعاون.\n`);
+    }
+    const committed = await killFirstBuild({ DATA_DIR: dataDir, INDEX_DIR: indexDir });
+    expect(committed).toBeGreaterThan(0);
+    const archive = await openArchive(testConfig({ dataDir, indexDir }), pino({ level: 'silent' }));
+    try {
+      const done = archive.stats().passages;
+      expect(done).toBeGreaterThanOrEqual(committed);
+      const report = await archive.index();
+      expect(report.failed).toEqual([]);
+      expect(report.updated).toBe(0);
+      expect(report.unchanged).toBeGreaterThan(0);
+      expect(report.unchanged + report.added).toBe(80);
+      expect(report.passages).toBeGreaterThan(done);
+      expect((await archive.ask('متى دخلت طالبان كابول؟')).answered).toBe(true);
+    } finally {
+      archive.close();
+    }
+
+    // New stemming rules: every file is re-stemmed; a run killed midway keeps the files it finished.
+    const db = new Database(join(indexDir, 'sanad.sqlite'));
+    db.prepare("UPDATE meta SET value = 'older' WHERE key = 'terms_version'").run();
+    db.close();
+    expect(await killFirstBuild({ DATA_DIR: dataDir, INDEX_DIR: indexDir })).toBeGreaterThan(0);
+    const reopened = await openArchive(testConfig({ dataDir, indexDir }), pino({ level: 'silent' }));
+    try {
+      const report = await reopened.index();
+      expect(report.failed).toEqual([]);
+      expect(report.unchanged).toBeGreaterThan(0);
+      expect(report.unchanged + report.updated).toBe(80);
+    } finally {
+      reopened.close();
     }
   });
 });

@@ -7,6 +7,8 @@ import { openArchive, type Archive } from '../src/archive.js';
 import { tempArchive, testConfig } from './helpers.js';
 
 const silent = pino({ level: 'silent' });
+/** A paragraph that makes an upload differ from the seed file it is built from (a copy would be refused). */
+const EXTRA = 'وأكد المتحدث أن الاجتماع المقبل سيعقد في موسكو لبحث الأمن الإقليمي والتعاون الاقتصادي بين البلدين.';
 let open: Archive[] = [];
 afterEach(() => {
   open.forEach((a) => a.close());
@@ -99,7 +101,10 @@ describe('incremental indexing (real SQLite + FTS5)', () => {
     const dirs = tempArchive();
     const archive = await archiveFor(dirs);
     await archive.index();
-    const bytes = readFileSync(join(dirs.dataDir, '001_5342da39c5f54c5f.txt'));
+    const seed = readFileSync(join(dirs.dataDir, '001_5342da39c5f54c5f.txt'));
+    await expect(archive.addFile('copy.txt', seed)).rejects.toThrow('already in the archive as 001_5342da39c5f54c5f.txt');
+    expect(() => readFileSync(join(dirs.dataDir, 'copy.txt'))).toThrow();
+    const bytes = Buffer.concat([seed, Buffer.from(`\n\n${EXTRA}\n`)]);
     const added = await archive.addFile('../../etc/مقال جديد.txt', bytes);
     expect(added.file).toBe('مقال-جديد.txt');
     expect(added.articles[0]).toMatchObject({ date: '2021-10-13', source: 'تاس' });
@@ -116,8 +121,9 @@ describe('incremental indexing (real SQLite + FTS5)', () => {
     const dirs = tempArchive();
     const archive = await archiveFor(dirs);
     await archive.index();
-    const a = readFileSync(join(dirs.dataDir, '001_5342da39c5f54c5f.txt'));
-    const b = readFileSync(join(dirs.dataDir, '004_50136c7af15aecd1.txt'));
+    const edited = (file: string) => Buffer.concat([readFileSync(join(dirs.dataDir, file)), Buffer.from(`\n\n${EXTRA}\n`)]);
+    const a = edited('001_5342da39c5f54c5f.txt');
+    const b = edited('004_50136c7af15aecd1.txt');
     const [first, second, again, removed] = await Promise.all([
       archive.addFile('news.txt', a),
       archive.addFile('news.txt', b),

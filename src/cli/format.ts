@@ -1,9 +1,10 @@
 /** Plain-text rendering of answers and article lists for the terminal. */
+import { cleanLabel } from '../ingest/bidi.js';
 import type { Answer, ArticleInfo } from '../types.js';
 
-/** A citation line: outlet · date · title · file. */
+/** A citation line: outlet · date · title · file (a file name's direction controls dropped: see cleanLabel). */
 export function citation(a: { source: string | null; date: string | null; title: string; file: string }): string {
-  return [a.source ?? 'unknown outlet', a.date ?? 'undated', a.title, a.file].join(' · ');
+  return [a.source ?? 'unknown outlet', a.date ?? 'undated', a.title, cleanLabel(a.file)].join(' · ');
 }
 
 export function formatAnswer(answer: Answer): string {
@@ -17,5 +18,5 @@ export function formatAnswer(answer: Answer): string {
 }
 
 export function formatSources(articles: ArticleInfo[]): string {
-  return articles.map((a) => `${a.id}  ${a.date ?? 'undated   '}  ${a.source ?? '?'}  ${a.title}  [${a.file}, ${a.passages} passages]`).join('\n');
+  return articles.map((a) => `${a.id}  ${a.date ?? 'undated   '}  ${a.source ?? '?'}  ${a.title}  [${cleanLabel(a.file)}, ${a.passages} passages]`).join('\n');
 }

@@ -8,6 +8,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { createAnalyzer } from '../analysis/analyzer.js';
 import { openArchive, type Archive, type ArchiveOptions } from '../archive.js';
 import { loadConfig, ConfigError } from '../config.js';
+import { cleanLabel } from '../ingest/bidi.js';
 import { createLogger } from '../log.js';
 import { parseRankingSetting, rankingOptions, RankingOptionError, type RankingOptions } from '../search/ranking-options.js';
 import { runBothSets, runEval } from './eval.js';
@@ -63,7 +64,8 @@ program
       const report = await archive.index({ onProgress: progress?.update }).finally(() => progress?.stop());
       if (opts.json) return print(JSON.stringify(report));
       print(`${report.articles} articles, ${report.passages} passages (${report.mode} mode): ${report.added} added, ${report.updated} updated, ${report.removed} removed, ${report.unchanged} unchanged`);
-      for (const f of report.failed) print(`  skipped ${f.file}: ${f.reason}`);
+      for (const f of report.failed) print(`  skipped ${cleanLabel(f.file)}: ${f.reason}`);
+      for (const w of report.warnings ?? []) print(`  warning ${cleanLabel(w.file)}: ${w.warning}`);
     }),
   );
 

@@ -2,15 +2,19 @@
  * DATA_DIR → store + vector index, incrementally: a file whose bytes hash the same costs nothing,
  * an edited file is replaced (re-embedding only passages whose text changed), a deleted file is
  * removed. A file that cannot be read is reported and skipped; what was indexed from it stays.
+ * Whatever one file does to the parser fails that file only; only a store error stops a run.
+ * A file with the same bytes as another is refused ("already in the archive as …"), and every
+ * committed file stays done: a run killed midway resumes where it was.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Analyzer } from '../analysis/analyzer.js';
 import type { Embedder } from '../embed/embedder.js';
+import { cleanLabel } from '../ingest/bidi.js';
 import { IngestError } from '../ingest/errors.js';
 import { contentHash, toPassages } from '../ingest/passages.js';
-import { hasArticleExtension, readArticleFile } from '../ingest/read-article-file.js';
-import type { IndexFailure, IndexReport, ParsedArticle } from '../types.js';
+import { hasArticleExtension, readArticle } from '../ingest/read-article-file.js';
+import type { IndexReport, ParsedArticle } from '../types.js';
 import type { ArchiveStore, NewArticle } from './store.js';
 import type { VectorIndex } from './vector-index.js';
 
@@ -49,9 +53,51 @@ function listArticleFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** ENOENT, EACCES, EISDIR…: a file vanished or cannot be read. */
-function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
-  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((err as NodeJS.ErrnoException).code!);
+/** SQLITE_FULL, SQLITE_IOERR…: the store failed, not the file; the run must stop. */
+function isStoreError(err: unknown): boolean {
+  return err instanceof Error && String((err as NodeJS.ErrnoException).code ?? '').startsWith('SQLITE_');
+}
+
+/** Why a file was not indexed, fit to show an editor: an IngestError's reason, or what broke. */
+function failureReason(err: unknown): string {
+  if (err instanceof IngestError) return err.message;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return `cannot read the file (${code})`;
+  return `the file could not be indexed (${err instanceof Error ? err.message : String(err)})`;
+}
+
+/** The reason a copy of an indexed file is refused. */
+export function alreadyInArchive(file: string): string {
+  return `already in the archive as ${cleanLabel(file)}`;
+}
+
+type FileHash = { hash: string } | { failure: string };
+
+/** Each file's content hash, or why it cannot be read; files too large are not read at all. */
+function hashFiles(dataDir: string, files: string[], maxFileBytes: number): Map<string, FileHash> {
+  return new Map(
+    files.map((file): [string, FileHash] => {
+      try {
+        const { size } = statSync(join(dataDir, file));
+        if (size > maxFileBytes) throw new IngestError(`file too large: ${size} bytes, the limit is ${maxFileBytes}`);
+        return [file, { hash: contentHash(readFileSync(join(dataDir, file))) }];
+      } catch (err) {
+        return [file, { failure: failureReason(err) }];
+      }
+    }),
+  );
+}
+
+/**
+ * The file that keeps each content: the one already indexed with it (first by name), else the
+ * first by name. Copies under other names are refused rather than cited twice.
+ */
+function contentHolders(hashes: Map<string, FileHash>, known: Map<string, string>): Map<string, string> {
+  const holders = new Map<string, string>();
+  const entries = [...hashes].flatMap(([file, h]) => ('hash' in h ? [[file, h.hash] as const] : []));
+  for (const [file, hash] of entries) if (known.get(file) === hash && !holders.has(hash)) holders.set(hash, file);
+  for (const [file, hash] of entries) if (!holders.has(hash)) holders.set(hash, file);
+  return holders;
 }
 
 /** Passages + terms + vectors (reused by content hash where possible) for one file's articles. */
@@ -79,13 +125,23 @@ const BATCH_PASSAGES = 2000;
 /** Bring the index in step with DATA_DIR. */
 export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn): Promise<IndexReport> {
   const { store, vectors } = target;
+  if (store.getMeta('terms_version') !== target.analyzer.version) {
+    // Files indexed under other stemming rules or stop words are re-stemmed, changed or not. Their
+    // hashes are forgotten first, in one transaction with the new version, so that each re-stemmed
+    // file counts as done even if this run is killed: the next run redoes only what is left.
+    store.batch(() => {
+      store.forgetFileHashes();
+      store.setMeta('terms_version', target.analyzer.version);
+    });
+  }
   const files = listArticleFiles(target.dataDir);
   const known = store.fileHashes();
-  // Files indexed under other stemming rules or stop words are re-stemmed, changed or not.
-  const sameTerms = store.getMeta('terms_version') === target.analyzer.version;
+  const hashes = hashFiles(target.dataDir, files, target.maxFileBytes);
+  const holders = contentHolders(hashes, known);
+  const warnings: NonNullable<IndexReport['warnings']> = [];
   const report: IndexReport = {
     articles: 0, passages: 0, added: 0, updated: 0, removed: 0, unchanged: 0,
-    failed: [] as IndexFailure[], mode: target.embedder ? 'hybrid' : 'lexical',
+    failed: [], warnings, mode: target.embedder ? 'hybrid' : 'lexical',
   };
 
   let passages = 0;
@@ -108,33 +164,49 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
     });
   };
 
+  const copies: { file: string; holder: string }[] = [];
   for (const [i, file] of files.entries()) {
     // Let questions be answered between files: in lexical mode nothing else here waits on I/O.
     await new Promise((resolve) => setImmediate(resolve));
     onProgress?.(i, files.length, file, { passages, failed: report.failed.length });
-    try {
-      const full = join(target.dataDir, file);
-      const { size } = statSync(full);
-      if (size > target.maxFileBytes) throw new IngestError(`file too large: ${size} bytes, the limit is ${target.maxFileBytes}`);
-      const bytes = readFileSync(full);
-      const hash = contentHash(bytes);
-      if (sameTerms && known.get(file) === hash) {
-        report.unchanged++;
-        continue;
-      }
-      const articles = await prepare(readArticleFile(file, bytes, target.maxFileBytes), target);
-      pending.push({ file, hash, articles });
-      pendingPassages += articles.reduce((n, a) => n + a.passages.length, 0);
-      if (pendingPassages >= BATCH_PASSAGES) flush();
-    } catch (err) {
-      // Unreadable files are reported; anything else (a store error such as SQLITE_FULL) stops the run.
-      if (!(err instanceof IngestError) && !isFileSystemError(err)) throw err;
-      report.failed.push({ file, reason: err.message });
+    const entry = hashes.get(file)!;
+    if ('failure' in entry) {
+      report.failed.push({ file, reason: entry.failure });
+      continue;
     }
+    const holder = holders.get(entry.hash)!;
+    if (holder !== file) {
+      copies.push({ file, holder });
+      continue;
+    }
+    if (known.get(file) === entry.hash) {
+      report.unchanged++;
+      continue;
+    }
+    try {
+      const read = readArticle(file, readFileSync(join(target.dataDir, file)), target.maxFileBytes);
+      const articles = await prepare(read.articles, target);
+      read.warnings.forEach((warning) => warnings.push({ file, warning }));
+      pending.push({ file, hash: entry.hash, articles });
+      pendingPassages += articles.reduce((n, a) => n + a.passages.length, 0);
+    } catch (err) {
+      if (isStoreError(err)) throw err;
+      report.failed.push({ file, reason: failureReason(err) });
+      continue;
+    }
+    if (pendingPassages >= BATCH_PASSAGES) flush();
   }
   flush();
+  // A copy shares its holder's fate: refused as a copy, or refused for the holder's reason.
+  for (const { file, holder } of copies) {
+    const reason = report.failed.find((f) => f.file === holder)?.reason ?? alreadyInArchive(holder);
+    report.failed.push({ file, reason });
+    if (known.has(file)) {
+      store.removeFile(file).forEach((id) => vectors?.remove(id));
+      report.removed++;
+    }
+  }
   onProgress?.(files.length, files.length, '', { passages, failed: report.failed.length });
-  store.setMeta('terms_version', target.analyzer.version);
 
   const present = new Set(files);
   for (const file of known.keys()) {

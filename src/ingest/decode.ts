@@ -104,12 +104,12 @@ function utf16WithoutBom(bytes: Uint8Array): Decoded | null {
   return null;
 }
 
-/** Zero bytes mostly at even or mostly at odd offsets: the mark of UTF-16. */
+/** Zero bytes (eight or more) mostly at even or mostly at odd offsets: the mark of UTF-16. */
 function looksLikeUtf16(bytes: Uint8Array): boolean {
   let even = 0;
   let odd = 0;
   for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
-  return (even + odd) * 4 >= bytes.length / 2 && Math.max(even, odd) >= 9 * Math.min(even, odd);
+  return even + odd >= 8 && (even + odd) * 4 >= bytes.length / 2 && Math.max(even, odd) >= 9 * Math.min(even, odd);
 }
 
 /** Read bytes in an Arabic code page, if one reads them as Arabic text (not mojibake). */
