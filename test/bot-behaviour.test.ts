@@ -121,6 +121,11 @@ describe('bot middleware', () => {
     const slow = await api.waitForCall(sentTo(bob.id), 5_000);
     expect(fast.at).toBeLessThan(slow.at);
     expect(visible(fast)).toContain('I found nothing');
+    // "typing…" is shown for the slow one only, before its answer.
+    const typing = (chat: number) => api.calls.filter((c) => c.method === 'sendChatAction' && Number(c.params.chat_id) === chat);
+    expect(typing(bob.id).map((c) => c.params.action)).toEqual(['typing']);
+    expect(typing(bob.id)[0]!.at).toBeLessThan(slow.at);
+    expect(typing(carol.id)).toEqual([]);
   });
 
   it('retries a message Telegram refused with 429', async () => {
@@ -133,13 +138,15 @@ describe('bot middleware', () => {
   });
 
   it('rate-limits each user, with one polite notice per window', async () => {
-    // Ali has used 2 of 3 updates this minute already; 4 more: 1 answered, 1 notice, 2 dropped.
-    for (let i = 0; i < 4; i++) api.sendText(ali, dm(ali), `nothing ${i}`);
+    // A user of its own, so that no other test's messages count against the limit (3 a minute).
+    const dave: FakeUser = { id: 504, first_name: 'Dave', language_code: 'ar' };
+    for (let i = 0; i < 5; i++) api.sendText(dave, dm(dave), `nothing ${i}`);
     await new Promise((r) => setTimeout(r, 1500));
-    const toAli = api.calls.filter(sentTo(ali.id)).slice(2).map(visible);
-    expect(toAli).toHaveLength(2);
-    expect(toAli[0]).toContain('I found nothing'); // a Latin-script question gets an English answer
-    expect(toAli[1]).toBe(messages.ar.rateLimited);
+    const toDave = api.calls.filter(sentTo(dave.id)).map(visible);
+    // 3 answered, the 4th gets the notice (sent at once, so it may come before an answer), the 5th nothing.
+    expect(toDave).toHaveLength(4);
+    expect(toDave.filter((t) => t.includes('I found nothing'))).toHaveLength(3); // a Latin-script question gets an English answer
+    expect(toDave.filter((t) => t === messages.ar.rateLimited)).toHaveLength(1);
   });
 
   it('broke no Telegram rule', () => {

@@ -400,7 +400,21 @@ class FakeTelegram implements FakeBotApi {
     call.ok = call.error === undefined;
     this.calls.push(call);
     if (brokeRule) this.rejected.push(call);
-    for (const waiter of [...this.waiters]) this.serve(waiter);
+    // Each waiter already looked at every earlier call when it started waiting: only the new one can
+    // serve it now, and only the first waiter it matches (O(waiters) per call, so load runs stay cheap).
+    for (const waiter of this.waiters) {
+      let matches: boolean;
+      try {
+        matches = waiter.pred(call);
+      } catch (err) {
+        this.finishWait(waiter, () => waiter.reject(err instanceof Error ? err : new Error(String(err))));
+        continue;
+      }
+      if (!matches) continue;
+      this.consumed.add(call);
+      this.finishWait(waiter, () => waiter.resolve(call));
+      break;
+    }
   }
 
   /** Hands the waiter the first matching call no earlier wait took; true when it was served. */
