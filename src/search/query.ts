@@ -77,11 +77,19 @@ export function queryTerms(question: string, store: ArchiveStore, analyzer: Anal
   const withSynonyms = read.map((term) => [...new Set([term, ...variants.get(term)!, ...analyzer.synonyms(term)])]);
   const df = store.documentFrequencies([...new Set(withSynonyms.flat())]);
   const passages = store.passageCount();
-  return withSynonyms.map((alternatives) => ({
-    alternatives,
-    variants: variants.get(alternatives[0]!)!,
-    weight: idf(Math.max(...alternatives.map((a) => df.get(a) ?? 0)), passages) ** options.idfExponent,
-    words: [...new Set(asked.filter((w) => w.terms.some((t) => readAs.get(t) === alternatives[0])).map((w) => w.word))],
-    inArchive: alternatives.some((a) => (df.get(a) ?? 0) > 0) || analyzer.meetsAtAll(vocabulary, { alternatives }),
-  }));
+  return withSynonyms.map((alternatives) => {
+    // Held as written is one lookup; held in another form needs a walk of the vocabulary, done
+    // only when an answer asks (a word the archive spells exactly never needs it).
+    let held: boolean | undefined = alternatives.some((a) => (df.get(a) ?? 0) > 0) || undefined;
+    return {
+      alternatives,
+      variants: variants.get(alternatives[0]!)!,
+      weight: idf(Math.max(...alternatives.map((a) => df.get(a) ?? 0)), passages) ** options.idfExponent,
+      words: [...new Set(asked.filter((w) => w.terms.some((t) => readAs.get(t) === alternatives[0])).map((w) => w.word))],
+      get inArchive(): boolean {
+        held ??= analyzer.meetsAtAll(vocabulary, { alternatives });
+        return held;
+      },
+    };
+  });
 }
