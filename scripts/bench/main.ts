@@ -9,10 +9,10 @@
  *
  * Other options: --reuse-index (skip indexing when the index exists), --no-minisearch, --root DIR
  * (measure another sanad checkout, e.g. a git worktree of an older commit), --dense-sizes 100000,1000000,
- * --dense-only, --out DIR (default .tmp/bench).
+ * --dense-only, --out DIR (default .tmp/bench), --table FILE (print a saved result).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,12 +34,14 @@ interface Options {
   root: string;
   out: string;
   coldRuns: number;
+  /** Print the tables of a result saved by an earlier run (every run saves one under --out). */
+  table: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
     passages: 10_000, dense: false, denseOnly: false, denseSizes: [100_000, 1_000_000], json: false,
-    reuseIndex: false, minisearch: true, root: REPO, out: join(REPO, '.tmp/bench'), coldRuns: 3,
+    reuseIndex: false, minisearch: true, root: REPO, out: join(REPO, '.tmp/bench'), coldRuns: 3, table: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -58,6 +60,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--root') o.root = resolve(value());
     else if (a === '--out') o.out = resolve(value());
     else if (a === '--cold-runs') o.coldRuns = Number(value());
+    else if (a === '--table') o.table = resolve(value());
     else throw new Error(`unknown option ${a}`);
   }
   if (!Number.isInteger(o.passages) || o.passages < 100) throw new Error('--passages must be a whole number ≥ 100');
@@ -217,40 +220,55 @@ function table(r: LexicalResult): string {
   return [line(['', 'sanad', 'MiniSearch', 'FTS5 BM25 top-50']), ...rows.map(line)].join('\n');
 }
 
+function printTables(result: BenchResult): void {
+  const { machine } = result;
+  const lex = result.lexical;
+  if (lex) {
+    process.stdout.write(`\nsanad benchmark: ${lex.sanad.indexing?.passages ?? result.passages} passages (${lex.corpus.files} files), ${lex.questions} questions, lexical mode\n`);
+    process.stdout.write(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}; cold start: ${lex.sanad.coldStartCommand}\n\n`);
+    process.stdout.write(`${table(lex)}\n`);
+    process.stdout.write(`\nsanad: full answers (analysis, candidates, coverage, excerpts), ${lex.sanad.query.answered}/${lex.questions} answered; `);
+    process.stdout.write('MiniSearch and the floor: retrieval only, top 50, the same terms and alternatives.\n');
+  }
+  if (result.dense) {
+    process.stdout.write('\ndense (sanad\'s VectorIndex: HNSW, cosine, M=16, efConstruction=200; 384-d clustered random vectors)\n');
+    for (const d of result.dense) {
+      process.stdout.write(
+        `  ${d.n} vectors: build ${d.buildSeconds.toFixed(1)} s, search p50 ${d.search.p50} ms / p95 ${d.search.p95} ms, ` +
+          `recall@10 ${d.recallAt10.toFixed(3)} (exact search ${d.exact.p50} ms), peak RSS ${d.peakRssMB} MB\n`,
+      );
+    }
+  }
+}
+
+type DenseResult = Awaited<ReturnType<typeof import('./dense.js').denseBench>>;
+interface BenchResult {
+  passages: number;
+  machine: { cpus: number; cpu: string; memoryGB: number; node: string };
+  lexical?: LexicalResult;
+  dense?: DenseResult[];
+}
+
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.table) return printTables(JSON.parse(readFileSync(opts.table, 'utf8')) as BenchResult);
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version };
-  const result: Record<string, unknown> = { passages: opts.passages, machine };
-  if (!opts.denseOnly) {
-    const lex = await lexical(opts);
-    result.lexical = lex;
-    if (!opts.json) {
-      process.stdout.write(`\nsanad benchmark: ${lex.sanad.indexing?.passages ?? opts.passages} passages (${lex.corpus.files} files), ${lex.questions} questions, lexical mode\n`);
-      process.stdout.write(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}; cold start: ${lex.sanad.coldStartCommand}\n\n`);
-      process.stdout.write(`${table(lex)}\n`);
-      process.stdout.write(`\nsanad: full answers (analysis, candidates, coverage, excerpts), ${lex.sanad.query.answered}/${lex.questions} answered; `);
-      process.stdout.write('MiniSearch and the floor: retrieval only, top 50, the same terms and alternatives.\n');
-    }
-  }
+  const result: BenchResult = { passages: opts.passages, machine };
+  if (!opts.denseOnly) result.lexical = await lexical(opts);
   if (opts.dense) {
-    const { denseBench } = await import('./dense.js');
-    const dense = [];
+    result.dense = [];
     for (const n of opts.denseSizes) {
       log(opts, `dense: ${n} vectors…`);
-      dense.push(await worker<Awaited<ReturnType<typeof denseBench>>>('dense', { n }));
-    }
-    result.dense = dense;
-    if (!opts.json) {
-      process.stdout.write('\ndense (sanad\'s VectorIndex: HNSW, cosine, M=16, efConstruction=200; 384-d clustered random vectors)\n');
-      for (const d of dense) {
-        process.stdout.write(
-          `  ${d.n} vectors: build ${d.buildSeconds.toFixed(1)} s, search p50 ${d.search.p50} ms / p95 ${d.search.p95} ms, ` +
-            `recall@10 ${d.recallAt10.toFixed(3)} (exact search ${d.exact.p50} ms), peak RSS ${d.peakRssMB} MB\n`,
-        );
-      }
+      result.dense.push(await worker<DenseResult>('dense', { n }));
     }
   }
+  const saved = join(opts.out, `result-${opts.denseOnly ? 'dense' : opts.passages}.json`);
+  writeFileSync(saved, JSON.stringify(result));
   if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else {
+    printTables(result);
+    process.stdout.write(`\n(saved: ${saved})\n`);
+  }
 }
 
 main().catch((err: unknown) => {
