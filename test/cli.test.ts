@@ -113,8 +113,8 @@ describe('CLI (real process, --json output)', () => {
     }
     const gap = (k: 'hit1' | 'hit3' | 'mrr') => Number((report.tuning.byLang.ar[k] - report.heldOut.byLang.ar[k]).toFixed(4));
     expect(report.gap.ar).toEqual({ hit1: gap('hit1'), hit3: gap('hit3'), mrr: gap('mrr') });
-    // The sets are what the README describes, and the lexical index answers most Arabic questions.
-    expect(report.tuning.byLang.ar).toMatchObject({ answerable: 71, unanswerable: 16 });
+    // Both sets hold answerable and unanswerable Arabic questions, and the lexical index answers most tuning ones.
+    for (const set of [report.heldOut, report.tuning]) expect(Math.min(set.byLang.ar.answerable, set.byLang.ar.unanswerable)).toBeGreaterThanOrEqual(10);
     expect(report.tuning.byLang.ar.hit3).toBeGreaterThan(0.5);
   });
 
