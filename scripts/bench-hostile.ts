@@ -1,7 +1,8 @@
 /**
  * Parse time of every hostile input (scripts/hostile-inputs.ts): decode, extract, split into
- * passages, as the index run does before the store. Prints one line per case and exits 1 when a
- * parse takes a second or more. Run: npm run bench:hostile [-- <part of a file name>]
+ * passages, as the index run does before the store. Prints one line per case, CPU time and wall
+ * time, and exits 1 when a parse takes a second of CPU or more (CPU, so that other work on a
+ * shared machine does not count). Run: npm run bench:hostile [-- <part of a file name>]
  */
 import { toPassages } from '../src/ingest/passages.js';
 import { readArticleFile } from '../src/ingest/read-article-file.js';
@@ -16,6 +17,7 @@ let slow = 0;
 for (const c of HOSTILE_CASES.filter((h) => !only || h.file.includes(only))) {
   const bytes = c.bytes();
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   let outcome: string;
   try {
     const passages = readArticleFile(c.file, bytes, MAX_BYTES).flatMap((a) => toPassages(a.paragraphs));
@@ -23,9 +25,12 @@ for (const c of HOSTILE_CASES.filter((h) => !only || h.file.includes(only))) {
   } catch (err) {
     outcome = `refused: ${err instanceof Error ? `${err.name === 'IngestError' ? '' : `${err.name}: `}${err.message}` : String(err)}`;
   }
-  const ms = performance.now() - started;
-  if (ms >= BOUND_MS) slow++;
-  process.stdout.write(`${ms.toFixed(0).padStart(6)} ms  ${(bytes.length / 1024).toFixed(0).padStart(5)} KB  ${c.file.padEnd(28)} ${outcome.slice(0, 90)}\n`);
+  const wall = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpuStart);
+  const cpu = (user + system) / 1000;
+  if (cpu >= BOUND_MS) slow++;
+  const ms = (n: number) => `${n.toFixed(0).padStart(5)} ms`;
+  process.stdout.write(`${ms(cpu)} cpu ${ms(wall)} wall ${(bytes.length / 1024).toFixed(0).padStart(5)} KB  ${c.file.padEnd(28)} ${outcome.slice(0, 80)}\n`);
 }
-process.stdout.write(slow ? `${slow} case(s) took ${BOUND_MS} ms or more\n` : `every parse under ${BOUND_MS} ms\n`);
+process.stdout.write(slow ? `${slow} case(s) took ${BOUND_MS} ms of CPU or more\n` : `every parse under ${BOUND_MS} ms of CPU\n`);
 process.exitCode = slow ? 1 : 0;

@@ -51,6 +51,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   { file: 'nested-lists.html', what: 'lists nested 100 deep around the article', bytes: () => html(`<h1>${TITLE}</h1>${'<ul><li>'.repeat(100)}<p>${P1}</p><p>${P2}</p>`), expect: { passages: 2 } },
   { file: 'deep-spans-misnested.html', what: "'<div></b>' × 3000 (stray end tags do not hide depth)", bytes: () => html(`${'<div></b>'.repeat(3000)}${P1}`), expect: { refused: /nested too deeply/ } },
   { file: 'many-tags.html', what: "'<b>x</b>' × 200,000 (1.6 MB of tags)", bytes: () => html('<b>ن</b>'.repeat(200_000)), expect: { refused: /too complex/ } },
+  { file: 'html-at-limits.html', what: '120 levels deep, then 9,700 tags in 4,850 paragraphs (about the costliest page accepted)', bytes: () => html(`<h1>${TITLE}</h1>${'<div>'.repeat(120)}<p>${P1}</p>${'<p><b>نص</b> عربي.</p>'.repeat(4_850)}`), expect: { passages: 1 } },
   { file: 'svg-icons.html', what: '500 self-closed SVG shapes around the article', bytes: () => html(`<h1>${TITLE}</h1><svg>${'<path d="M0 0"/>'.repeat(500)}</svg><p>${P1}</p><p>${P2}</p>`), expect: { passages: 2 } },
   // Stalls everything
   { file: 'outlet-dots.txt', what: '"المصدر: أ" + " ." × 20,000 + " ب" (backtracking outlet pattern)', bytes: () => utf8(`المصدر: أ${' .'.repeat(20_000)} ب`), expect: { passages: 167 } },
@@ -58,7 +59,8 @@ export const HOSTILE_CASES: HostileCase[] = [
   { file: 'md-brackets.md', what: "'[' × 20,000 + '](' × 20,000 (quadratic link pattern)", bytes: () => utf8(`${'['.repeat(20_000)}${']('.repeat(20_000)}`), expect: { refused: /no readable text/ } },
   { file: 'md-brackets-250k.md', what: "'[' × 80,000 + '](' × 80,000 (250 KB)", bytes: () => utf8(`${'['.repeat(80_000)}${']('.repeat(80_000)}`), expect: { refused: /no readable text/ } },
   { file: 'md-blank-lines.md', what: '1,000,000 blank lines, then a bullet (line-start pattern)', bytes: () => utf8(`${'\n'.repeat(1_000_000)}- ${P1}`), expect: { passages: 1 } },
-  { file: 'short-paragraphs.txt', what: '100,000 short paragraphs (1.6 MB)', bytes: () => utf8(Array.from({ length: 100_000 }, (_, i) => `خبر رقم ${i}`).join('\n\n')), expect: { refused: /too many paragraphs: 100000, the limit is 10000/ } },
+  { file: 'short-paragraphs.txt', what: '100,000 short paragraphs (1.6 MB)', bytes: () => utf8(Array.from({ length: 100_000 }, (_, i) => `خبر رقم ${i}`).join('\n\n')), expect: { refused: /too many paragraphs: 100000, the limit is 5000/ } },
+  { file: 'paragraphs-at-limit.txt', what: '5,000 short paragraphs (the most accepted)', bytes: () => utf8(`${TITLE}\n\n${P1}\n\n${Array.from({ length: 4_998 }, (_, i) => `خبر رقم ${i} عن الوزير الذي قال إن المحادثات مستمرة مع الأطراف كلها.`).join('\n\n')}`), expect: { passages: 2500 } },
   { file: 'one-sentence.txt', what: 'one sentence of 100,000 words (900 KB)', bytes: () => utf8(`${TITLE}\n\n${Array.from({ length: 100_000 }, (_, i) => (i % 2 ? 'الوزير' : 'قال')).join(' ')}.`), expect: { passages: 834 } },
   { file: 'one-word.txt', what: 'a single 1 MB word on one line', bytes: () => utf8('ب'.repeat(500_000)), expect: { refused: /no article text/ } },
   { file: 'read-also-storm.txt', what: '"إقرأ أيضاً:" × 50,000', bytes: () => utf8('إقرأ أيضاً:\n\n'.repeat(50_000)), expect: { refused: /too many paragraphs/ } },

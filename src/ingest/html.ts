@@ -108,14 +108,26 @@ export function htmlToText(html: string): { text: string; hints: PageHints } {
   if (depth > maxDepth) throw new IngestError(`HTML nested too deeply: more than ${maxDepth} levels`);
   if (tags > maxTags) throw new IngestError(`HTML too complex: ${tags} tags, the limit is ${maxTags}`);
   const $ = cheerio().load(html);
-  const meta = (sel: string) => $(sel).attr('content')?.trim() || undefined;
+  // Few selector passes: each walks the whole tree, and a page may have thousands of elements.
+  const metas = new Map<string, string>();
+  for (const el of $('meta').toArray()) {
+    const key = el.attribs.property ?? el.attribs.name;
+    const content = el.attribs.content?.trim();
+    if (key && content && !metas.has(key)) metas.set(key, content);
+  }
+  const marks = $('h1, title, time[datetime]').toArray();
+  const firstText = (tag: string) => {
+    const el = marks.find((m) => m.tagName === tag);
+    return el ? $(el).text().trim() : '';
+  };
   const hints: PageHints = {
-    title: meta('meta[property="og:title"]') ?? ($('h1').first().text().trim() || $('title').first().text().trim() || undefined),
-    source: meta('meta[property="og:site_name"]') ?? meta('meta[name="author"]'),
-    date: findDate(meta('meta[property="article:published_time"]') ?? $('time[datetime]').first().attr('datetime') ?? ''),
+    title: metas.get('og:title') ?? (firstText('h1') || firstText('title') || undefined),
+    source: metas.get('og:site_name') ?? metas.get('author'),
+    date: findDate(metas.get('article:published_time') ?? marks.find((m) => m.tagName === 'time')?.attribs.datetime ?? ''),
   };
   $(NOISE).remove();
-  const root = $('article').first().length ? $('article').first() : $('main').first().length ? $('main').first() : $('body');
-  const text = blockLines(root.contents().toArray()).map((l) => l.trim()).filter(Boolean).join('\n\n');
+  const containers = $('article, main').toArray();
+  const root = containers.find((el) => el.tagName === 'article') ?? containers[0];
+  const text = blockLines(root ? root.children : $('body').contents().toArray()).map((l) => l.trim()).filter(Boolean).join('\n\n');
   return { text, hints };
 }

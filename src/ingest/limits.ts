@@ -9,12 +9,12 @@ export const INGEST_LIMITS = {
      * Deepest element nesting accepted; the HTML parser's work grows with tags × depth. Saved news
      * pages nest 20–60 deep; browsers stop nesting at 512.
      */
-    maxDepth: 256,
+    maxDepth: 128,
     /** Most start tags accepted; a saved news page has a few thousand. */
-    maxTags: 40_000,
+    maxTags: 10_000,
   },
   /** Most paragraphs (blocks between blank lines) in one file; an article has tens. */
-  maxParagraphs: 10_000,
+  maxParagraphs: 5_000,
   passage: {
     /** A shorter paragraph is merged with a neighbour (when the two fit in maxChars). */
     minWords: 15,
