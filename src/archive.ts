@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { basename, extname, join } from 'node:path';
 import { arabicAnalyzer, type Analyzer } from './analysis/analyzer.js';
 import { composeAnswer } from './answer/answer.js';
+import { AnswerMemo } from './answer-memo.js';
 import type { Config } from './config.js';
 import { loadEmbedder, type Embedder } from './embed/embedder.js';
 import { IngestError } from './ingest/errors.js';
@@ -74,6 +75,7 @@ function dirBytes(dir: string): number {
 export class Archive {
   private queue: Promise<unknown> = Promise.resolve();
   private writer: WriterThread | null = null;
+  private readonly answers = new AnswerMemo();
 
   private constructor(
     private readonly config: Config,
@@ -130,6 +132,8 @@ export class Archive {
   /** After the worker changed the store: load the vector graph it saved (hybrid mode). */
   private async written<T>(change: Promise<T>): Promise<T> {
     const result = await change;
+    // Answers computed while the worker wrote may have seen the old vector graph.
+    this.answers.clear();
     if (this.embedder) {
       const { model, dim } = this.embedder;
       this.vectors = VectorIndex.open(this.config.indexDir, model, dim, this.store.generation(), this.store).index;
@@ -164,10 +168,13 @@ export class Archive {
     return this.exclusive(() => this.runIndex(opts.onProgress));
   }
 
-  async ask(question: string, opts: { top?: number } = {}): Promise<Answer> {
-    const { store, embedder, vectors, analyzer, ranking } = this;
-    const search = await searchPassages(question, { store, embedder, vectors, analyzer, ranking });
-    return composeAnswer(question, search, { top: opts.top ?? 5, analyzer, ranking, embedder });
+  ask(question: string, opts: { top?: number } = {}): Promise<Answer> {
+    const top = opts.top ?? 5;
+    return this.answers.get(this.store.generation(), question, top, async () => {
+      const { store, embedder, vectors, analyzer, ranking } = this;
+      const search = await searchPassages(question, { store, embedder, vectors, analyzer, ranking });
+      return composeAnswer(question, search, { top, analyzer, ranking, embedder });
+    });
   }
 
   /**
