@@ -1,8 +1,8 @@
 /**
  * The bot's middleware in process: createBot() with a stub archive, long polling the fake Bot API.
  * Covers what is awkward to provoke through the real archive: rate limiting, errors and the
- * apology, slow questions not blocking other chats, Telegram 429s, and that the token never
- * reaches the log.
+ * apology, slow questions not blocking other chats, a slow upload's status message, Telegram 429s,
+ * and that the token never reaches the log.
  */
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
@@ -51,6 +51,10 @@ function stubArchive(token: string): Archive {
       if (id === 'art1') throw new Error('disk on fire');
       return { article: { ...result(0).article, section: null, passages: 1 }, passages: [{ position: 0, text: PASSAGE }] };
     },
+    async addFile(name: string) {
+      await new Promise((r) => setTimeout(r, 2_600));
+      return { file: name, articles: [{ ...result(0).article, section: null, passages: 1 }] };
+    },
     stats: () => ({ articles: 4, passages: 4, dateFrom: null, dateTo: null, sources: ['تاس'], indexBytes: 1, mode: 'lexical' }),
     sources: () => [],
     close() {},
@@ -61,6 +65,7 @@ function stubArchive(token: string): Archive {
 const ali: FakeUser = { id: 501, first_name: 'Ali', language_code: 'ar' };
 const bob: FakeUser = { id: 502, first_name: 'Bob', language_code: 'en' };
 const carol: FakeUser = { id: 503, first_name: 'Carol', language_code: 'en' };
+const erin: FakeUser = { id: 505, first_name: 'Erin', language_code: 'en' };
 const dm = (u: FakeUser): FakeChat => ({ id: u.id, type: 'private' });
 const sentTo = (chatId: number) => (c: BotCall) => c.method === 'sendMessage' && c.ok && Number(c.params.chat_id) === chatId;
 const visible = (c: BotCall) => stripBidi(parseHtml(String(c.params.text)).text);
@@ -71,6 +76,7 @@ beforeAll(async () => {
     TELEGRAM_BOT_TOKEN: api.token,
     TELEGRAM_API_ROOT: `${api.apiRoot}/`, // a trailing slash must be tolerated
     RATE_LIMIT_PER_MINUTE: '3',
+    ADMIN_IDS: String(erin.id),
     EMBEDDING_MODEL: 'none',
   });
   const sink = new Writable({
@@ -147,6 +153,16 @@ describe('bot middleware', () => {
     expect(toDave).toHaveLength(4);
     expect(toDave.filter((t) => t.includes('I found nothing'))).toHaveLength(3); // a Latin-script question gets an English answer
     expect(toDave.filter((t) => t === messages.ar.rateLimited)).toHaveLength(1);
+  });
+
+  it('shows a status message for an upload that takes more than 2 s, and answers it with the outcome', async () => {
+    api.sendDocument(erin, dm(erin), 'slow.txt', Buffer.from('عنوان\n\nنص المقال.'), 'text/plain');
+    const status = await api.waitForCall(sentTo(erin.id), 5_000);
+    expect(visible(status)).toContain('Indexing slow.txt');
+    const outcome = await api.waitForCall(sentTo(erin.id), 5_000);
+    expect(visible(outcome)).toContain('Added slow.txt');
+    const statusId = api.messagesTo(erin.id).find((m) => m.text.includes('Indexing'))!.message_id;
+    expect((outcome.params.reply_parameters as { message_id: number }).message_id).toBe(statusId);
   });
 
   it('broke no Telegram rule', () => {

@@ -26,7 +26,8 @@ export interface DownloadRequest {
 }
 
 export async function downloadFile(req: DownloadRequest): Promise<Buffer> {
-  const url = `${req.apiRoot}/file/bot${req.token}/${req.filePath}`;
+  // The configured root may end in a slash (grammY gets it trimmed too, see bot.ts).
+  const url = `${req.apiRoot.replace(/\/+$/, '')}/file/bot${req.token}/${req.filePath}`;
   let res: Response;
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(req.timeoutMs ?? 30_000) });
