@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openArchive } from '../src/archive.js';
 import { checkParity } from '../scripts/e5-parity/check.js';
-import { silent, tempArchive, testConfig } from './helpers.js';
+import { pino } from 'pino';
+import { tempArchive, testConfig } from './helpers.js';
+
+const silent = pino({ level: 'silent' });
 
 const modelDir = process.env.SANAD_E5_MODEL_DIR;
 
@@ -20,7 +23,7 @@ describe.skipIf(!modelDir)('the real e5 model (SANAD_E5_MODEL_DIR; built by npm 
 
   it('answers an English question with the Arabic passage that holds it, quoting it verbatim', async () => {
     const dirs = tempArchive();
-    const archive = await openArchive(testConfig(dirs, { EMBEDDING_MODEL: 'e5', MODEL_DIR: modelDir }), silent);
+    const archive = await openArchive(testConfig(dirs, { EMBEDDING_MODEL: 'e5', MODEL_DIR: modelDir! }), silent);
     try {
       await archive.index();
       expect(archive.mode).toBe('hybrid');

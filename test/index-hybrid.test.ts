@@ -16,10 +16,10 @@ beforeAll(async () => {
 const QUESTION = 'ما موقف الكرملين من القوات البريطانية في أوكرانيا؟';
 
 /**
- * The tiny model's similarities carry no meaning, so its answers rest on coverage alone
- * (evidenceWeight 0); the default bars are calibrated for multilingual-e5-small.
+ * The tiny model's similarities carry no meaning, so its answers rest on coverage alone, with the
+ * lexical bar; the default hybrid bars are calibrated for multilingual-e5-small.
  */
-const TINY_RANKING = rankingOptions({ evidenceWeight: 0 });
+const TINY_RANKING = rankingOptions({ evidenceWeight: 0, missingWordsWeight: 0, minEvidence: 0.3 });
 const open = (config: Config, log = silent) => openArchive(config, log, { ranking: TINY_RANKING });
 
 /** Fresh copies of the seed archive, configured for hybrid mode on the tiny model. */

@@ -32,7 +32,7 @@ export interface AnswerOptions {
 function strength(h: Hit, options: RankingOptions): number {
   if (h.similarity === null) return h.coverage;
   if (h.crossLingual) return h.similarity;
-  return evidence(h.coverage, h.similarity, options.similarityPivot, options.evidenceWeight);
+  return evidence({ ...h, similarity: h.similarity }, options);
 }
 
 /** The bar `strength` must reach for a hit to be cited at all. */
@@ -77,8 +77,9 @@ function unmatchedWords(query: readonly QueryTerm[], cited: readonly Hit[], anal
 export async function composeAnswer(question: string, search: SearchResult, opts: AnswerOptions): Promise<Answer> {
   const options = opts.ranking ?? DEFAULT_RANKING;
   const analyzer = opts.analyzer ?? arabicAnalyzer();
-  const best = search.hits.find((h) => relevant(h, options));
-  if (!best) return { question, answered: false, results: [], unmatched: [] };
+  // The best-ranked passage decides (in lexical mode it is also the best covered).
+  const best = search.hits[0];
+  if (!best || !relevant(best, options)) return { question, answered: false, results: [], unmatched: [] };
 
   const chosen: typeof search.hits = [];
   for (const hit of search.hits) {

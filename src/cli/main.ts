@@ -20,6 +20,7 @@ const DEMO_QUESTIONS = [
   'ليش روسيا قلقانة من داعش بشمال أفغانستان؟',
   'ماذا قال الكرملين عن إرسال قوات بريطانية إلى أوكرانيا؟',
   'ما هي نتيجة مباراة ريال مدريد أمس؟',
+  'Why is Russia worried about Afghanistan?', // answered from Arabic passages in hybrid mode; "not found" in lexical mode
 ];
 
 const positiveInt = (v: string) => {

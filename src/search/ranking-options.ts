@@ -49,10 +49,10 @@ export interface RankingOptions {
   /** Weight of a match found only in the article's title, relative to one in the passage. Safe range 0–1; default 0.5. */
   titleCredit: number;
   /**
-   * Hybrid ranking: weight of a passage's cosine similarity, measured from the best candidate's,
-   * added to its coverage (search/fusion.ts). 0 ranks by words alone; larger lets meaning reorder
-   * passages of close coverage. e5 similarities span about 0.75–0.92, so 1 moves a passage by at most
-   * ~0.15 coverage. Safe range 0–4; default 1 (tuning-set plateau 0.5–1.25).
+   * Hybrid ranking: weight of a passage's cosine similarity to the question, added to its coverage
+   * (search/fusion.ts). 0 ranks by words alone; larger lets meaning reorder passages of close
+   * coverage. e5 similarities of one question's candidates span about 0.75–0.92, so 1 moves a passage
+   * by at most ~0.15 coverage. Safe range 0–4; default 1 (tuning-set plateau 0.5–1.25).
    */
   similarityWeight: number;
   /**
@@ -63,14 +63,19 @@ export interface RankingOptions {
   minCoverage: number;
   /**
    * Hybrid mode: the answer needs evidence = coverage + evidenceWeight × (similarity − similarityPivot)
-   * of at least minEvidence (search/fusion.ts `evidence`). Similarity above the pivot lets a paraphrase
-   * with little word overlap through; below it, a passage must hold more of the question's words.
-   * Safe range 0–10; default 4.
+   * + missingWordsWeight × missing-words support, of at least minEvidence (search/fusion.ts
+   * `evidence`). Similarity above the pivot lets a paraphrase with little word overlap through; below
+   * it, a passage must hold more of the question's words. Safe range 0–10; default 3.
    */
   evidenceWeight: number;
   /** Similarity that neither raises nor lowers the evidence. Safe range 0.7–0.95; default 0.85. */
   similarityPivot: number;
-  /** Evidence the best passage needs in hybrid mode. Safe range 0–1; default 0.33. */
+  /**
+   * Weight of the best passage's missing-words support (search.ts `Hit.missingWordsSupport`, usually
+   * within ±0.03). Safe range 0–40; default 15.
+   */
+  missingWordsWeight: number;
+  /** Evidence the best passage needs in hybrid mode. Safe range −0.5–1; default 0.08. */
   minEvidence: number;
   /**
    * A question in another script than the passages (English against Arabic) shares no words with
@@ -102,9 +107,10 @@ export const RANKING_KNOBS: { readonly [K in keyof RankingOptions]: { default: n
   titleCredit: { default: 0.5, min: 0, max: 1 },
   similarityWeight: { default: 1, min: 0, max: 4 },
   minCoverage: { default: 0.3, min: 0.1, max: 0.6 },
-  evidenceWeight: { default: 4, min: 0, max: 10 },
+  evidenceWeight: { default: 3, min: 0, max: 10 },
   similarityPivot: { default: 0.85, min: 0.7, max: 0.95 },
-  minEvidence: { default: 0.33, min: 0, max: 1 },
+  missingWordsWeight: { default: 15, min: 0, max: 40 },
+  minEvidence: { default: 0.08, min: -0.5, max: 1 },
   minCrossLingualSimilarity: { default: 0.8, min: 0.7, max: 0.95 },
   relativeCoverage: { default: 0.7, min: 0, max: 1 },
   duplicateJaccard: { default: 0.8, min: 0.5, max: 1 },

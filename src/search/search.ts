@@ -7,7 +7,7 @@ import { arabicAnalyzer, type Analyzer } from '../analysis/analyzer.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { ArchiveStore, StoredPassage } from '../index/store.js';
 import type { VectorIndex } from '../index/vector-index.js';
-import { dominantScript } from '../analysis/script.js';
+import { dominantScript, withoutWords } from '../analysis/script.js';
 import { blendedScore } from './fusion.js';
 import { coverage } from './idf.js';
 import { queryTerms, type QueryTerm } from './query.js';
@@ -23,6 +23,13 @@ export interface Hit {
   similarity: number | null;
   /** The question is in another script than the passage (English against Arabic): only meaning can match. */
   crossLingual: boolean;
+  /**
+   * For the best hit in hybrid mode: how much the question's words this passage does not hold add to
+   * its similarity (similarity of the question − of the question without them). Near zero or below
+   * when those words name a topic the passage does not treat (a near miss); above zero when they
+   * paraphrase what it says. 0 when not measured.
+   */
+  missingWordsSupport: number;
   /** The passage's matching terms, for near-duplicate checks. */
   passageTerms: Set<string>;
   passage: StoredPassage;
@@ -77,7 +84,6 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
     .sort((a, b) => candidates.get(b)!.coverage - candidates.get(a)!.coverage || candidates.get(a)!.bm25 - candidates.get(b)!.bm25);
   // Every candidate's exact similarity, those the graph search did not return included.
   const similarity = queryVector && deps.vectors ? deps.vectors.similarities(queryVector, [...candidates.keys()]) : new Map<number, number>();
-  const bestSimilarity = Math.max(...similarity.values());
   const ranked = queryVector
     ? [...new Set([...lexicalRanking, ...candidates.keys()])].filter((id) => similarity.has(id))
     : lexicalRanking;
@@ -86,10 +92,34 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   const hits: Hit[] = ranked.map((id) => {
     const { bm25: _bm25, ...candidate } = candidates.get(id)!;
     const sim = similarity.get(id) ?? null;
-    const score = sim === null ? candidate.coverage : blendedScore(candidate.coverage, sim, bestSimilarity, options.similarityWeight);
+    const score = sim === null ? candidate.coverage : blendedScore(candidate.coverage, sim, options.similarityWeight);
     const passageScript = dominantScript(candidate.passage.text);
-    return { id, score, ...candidate, similarity: sim, crossLingual: questionScript !== 'none' && questionScript !== passageScript };
+    const crossLingual = questionScript !== 'none' && questionScript !== passageScript;
+    return { id, score, ...candidate, similarity: sim, crossLingual, missingWordsSupport: 0 };
   });
   hits.sort((a, b) => b.score - a.score); // stable: equal coverage keeps BM25 order
+  const best = hits[0];
+  if (best && queryVector && deps.embedder && deps.vectors && !best.crossLingual) {
+    best.missingWordsSupport = await missingWordsSupport(question, query, best, queryVector, deps.embedder, deps.vectors, analyzer);
+  }
   return { query, hits, queryVector };
+}
+
+/** See `Hit.missingWordsSupport`: one more embedding, of the question without the words `hit` lacks. */
+async function missingWordsSupport(
+  question: string,
+  query: readonly QueryTerm[],
+  hit: Hit,
+  queryVector: Float32Array,
+  embedder: Embedder,
+  vectors: VectorIndex,
+  analyzer: Analyzer,
+): Promise<number> {
+  const missing = query.filter((q) => !analyzer.meetsAtAll(hit.passageTerms, q)).flatMap((q) => q.words);
+  if (missing.length === 0) return 0;
+  const reduced = withoutWords(question, missing);
+  if (!/\p{L}/u.test(reduced)) return 0;
+  const full = vectors.similarities(queryVector, [hit.id]).get(hit.id);
+  const without = vectors.similarities(await embedder.embedQuery(reduced), [hit.id]).get(hit.id);
+  return full === undefined || without === undefined ? 0 : full - without;
 }

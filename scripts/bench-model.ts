@@ -1,0 +1,69 @@
+/**
+ * `MODEL_DIR=… npm run bench:model [-- --rounds N]`: the cost of hybrid mode with a real model on this
+ * machine, over a copy of data/: model load, indexing speed (passages/s, embedding included), and
+ * question latency (p50/p95/max of a whole `ask`, and of the question's embedding alone) over every
+ * question of both eval sets. Prints figures; asserts nothing.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openArchive } from '../src/archive.js';
+import { loadConfig } from '../src/config.js';
+import { loadEmbedder } from '../src/embed/embedder.js';
+import { createLogger } from '../src/log.js';
+
+const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] ?? 3) || 3;
+const modelDir = process.env.MODEL_DIR;
+if (!modelDir) {
+  console.error('bench:model: set MODEL_DIR to a model folder (npm run model:offline -- DIR)');
+  process.exit(2);
+}
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const summary = (xs: number[]) => `p50 ${ms(percentile(xs, 50))}  p95 ${ms(percentile(xs, 95))}  max ${ms(Math.max(...xs))}  (n=${xs.length})`;
+
+const dir = mkdtempSync(path.join(tmpdir(), 'sanad-bench-model-'));
+try {
+  cpSync('data', path.join(dir, 'data'), { recursive: true });
+  const config = loadConfig({ ...process.env, DATA_DIR: path.join(dir, 'data'), INDEX_DIR: path.join(dir, 'index'), LOG_LEVEL: 'warn' });
+  let t = performance.now();
+  const archive = await openArchive(config, createLogger('warn', { human: true }));
+  const openMs = performance.now() - t;
+  if (archive.mode !== 'hybrid') throw new Error(`the model in ${modelDir} did not load (lexical mode)`);
+  t = performance.now();
+  const report = await archive.index();
+  const indexS = (performance.now() - t) / 1000;
+
+  const questions = ['test/eval/holdout.jsonl', 'test/eval/questions.jsonl'].flatMap((f) =>
+    readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { question: string }).question),
+  );
+  for (const q of questions.slice(0, 5)) await archive.ask(q); // warm-up
+  const asks: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of questions) {
+      const s = performance.now();
+      await archive.ask(q, { top: 3 });
+      asks.push(performance.now() - s);
+    }
+  }
+  archive.close();
+
+  const load = await loadEmbedder({ model: 'bench', modelDir, cacheDir: path.join(dir, 'cache') });
+  const embeds: number[] = [];
+  if (load.embedder) {
+    for (const q of questions) {
+      const s = performance.now();
+      await load.embedder.embedQuery(q);
+      embeds.push(performance.now() - s);
+    }
+  }
+  console.log(`model ${path.resolve(modelDir)}`);
+  console.log(`open (model load, session set-up): ${(openMs / 1000).toFixed(1)} s`);
+  console.log(`indexing: ${report.passages} passages in ${indexS.toFixed(1)} s = ${(report.passages / indexS).toFixed(1)} passages/s (embedding included)`);
+  console.log(`ask (search + answer, hybrid): ${summary(asks)}`);
+  console.log(`question embedding alone:      ${summary(embeds)}`);
+  console.log(`RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
