@@ -187,6 +187,10 @@ export class Archive {
     readArticleFile(safeFileName(originalName), bytes, this.config.maxFileBytes);
     return this.exclusive(async () => {
       const file = this.freeFileName(safeFileName(originalName), bytes);
+      // The same bytes under another name would be cited twice: refuse them before they reach DATA_DIR.
+      const hash = contentHash(bytes);
+      const holder = [...this.store.fileHashes()].find(([other, h]) => h === hash && other !== file)?.[0];
+      if (holder) throw new IngestError(alreadyInArchive(holder));
       replaceAtomically(join(this.config.dataDir, file), (temp) => writeFileSync(temp, bytes));
       const report = await this.runIndex();
       const failure = report.failed.find((f) => f.file === file);
@@ -194,10 +198,6 @@ export class Archive {
       return { file, articles: this.store.article(file) };
     });
   }
-      // The same bytes under another name would be cited twice: refuse them before they reach DATA_DIR.
-      const hash = contentHash(bytes);
-      const holder = [...this.store.fileHashes()].find(([other, h]) => h === hash && other !== file)?.[0];
-      if (holder) throw new IngestError(alreadyInArchive(holder));
 
   /** `name`, or `name-2`, `name-3`… when another file already has that name (the same bytes reuse it). */
   private freeFileName(name: string, bytes: Buffer): string {
