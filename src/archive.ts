@@ -4,6 +4,7 @@
  * keep being answered from the committed index while it runs.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { arabicAnalyzer, type Analyzer } from './analysis/analyzer.js';
 import { composeAnswer } from './answer/answer.js';
@@ -11,13 +12,13 @@ import { AnswerMemo } from './answer-memo.js';
 import type { Config } from './config.js';
 import { loadEmbedder, type Embedder } from './embed/embedder.js';
 import { IngestError } from './ingest/errors.js';
-import { hasArticleExtension, readArticleFile, ARTICLE_EXTENSIONS } from './ingest/read-article-file.js';
 import { contentHash } from './ingest/passages.js';
+import { hasArticleExtension, readArticleFile, ARTICLE_EXTENSIONS } from './ingest/read-article-file.js';
 import { replaceAtomically } from './index/atomic-write.js';
 import { alreadyInArchive, indexDataDir, type ProgressFn } from './index/indexer.js';
 import { ArchiveStore } from './index/store.js';
 import { VectorIndex } from './index/vector-index.js';
-import { WriterThread } from './index/writer-thread.js';
+import { ArchiveThread } from './index/archive-thread.js';
 import type { Logger } from './log.js';
 import { DEFAULT_RANKING, type RankingOptions } from './search/ranking-options.js';
 import { searchPassages } from './search/search.js';
@@ -53,6 +54,8 @@ export interface ArchiveOptions {
 }
 
 const STORE_FILE = 'sanad.sqlite';
+/** Reader threads in off-thread lexical mode: one per core beside the bot's own thread, at least one. */
+const READER_THREADS = Math.max(1, Math.min(3, availableParallelism() - 1));
 
 /** A file name safe to write under DATA_DIR: no directories, no dot-files, a known extension. */
 function safeFileName(original: string): string {
@@ -74,7 +77,9 @@ function dirBytes(dir: string): number {
 
 export class Archive {
   private queue: Promise<unknown> = Promise.resolve();
-  private writer: WriterThread | null = null;
+  private writer: ArchiveThread | null = null;
+  /** Lexical mode off-thread: threads that search for questions, so that every core answers. */
+  private readers: ArchiveThread[] = [];
   private readonly answers = new AnswerMemo();
 
   private constructor(
@@ -120,12 +125,19 @@ export class Archive {
 
   private withWriter(options: ArchiveOptions, config: Config): this {
     if (!options.offThread) return this;
-    // The worker never talks to Telegram, and must not retry a model this thread could not load.
-    this.writer = new WriterThread({
+    // The workers never talk to Telegram, and must not retry a model this thread could not load.
+    const threadConfig: Config = {
       ...config,
       embeddingModel: this.embedder ? config.embeddingModel : 'none',
       telegram: { ...config.telegram, token: undefined },
-    });
+    };
+    this.writer = new ArchiveThread(threadConfig);
+    // Hybrid mode keeps questions here: embedding them already runs on ONNX Runtime's own threads,
+    // and a model per reader would cost more memory than it saves time.
+    if (!this.embedder) {
+      this.readers = Array.from({ length: READER_THREADS }, () => new ArchiveThread(threadConfig));
+      this.readers.forEach((reader) => reader.start());
+    }
     return this;
   }
 
@@ -171,10 +183,17 @@ export class Archive {
   ask(question: string, opts: { top?: number } = {}): Promise<Answer> {
     const top = opts.top ?? 5;
     return this.answers.get(this.store.generation(), question, top, async () => {
-      const { store, embedder, vectors, analyzer, ranking } = this;
-      const search = await searchPassages(question, { store, embedder, vectors, analyzer, ranking });
-      return composeAnswer(question, search, { top, analyzer, ranking, embedder });
+      const reader = this.readers.reduce<ArchiveThread | undefined>((best, r) => (best && best.busy <= r.busy ? best : r), undefined);
+      // A reader that failed (its thread died) is replaced at its next question; this one is answered here.
+      if (reader) return reader.ask(question, top).catch(() => this.search(question, top));
+      return this.search(question, top);
     });
+  }
+
+  private async search(question: string, top: number): Promise<Answer> {
+    const { store, embedder, vectors, analyzer, ranking } = this;
+    const search = await searchPassages(question, { store, embedder, vectors, analyzer, ranking });
+    return composeAnswer(question, search, { top, analyzer, ranking, embedder });
   }
 
   /**
@@ -252,6 +271,7 @@ export class Archive {
 
   close(): void {
     void this.stopWriting();
+    for (const reader of this.readers) void reader.terminate();
     this.store.close();
   }
 }

@@ -1,22 +1,24 @@
 /**
- * Worker-thread entry of WriterThread (./writer-thread.ts): an in-thread Archive that runs the
- * requests one after another (the Archive queues them) and posts progress and results back.
+ * Worker-thread entry of ArchiveThread (./archive-thread.ts): an in-thread Archive that answers its
+ * requests (changes one after another: the Archive queues them) and posts progress and results back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openArchive } from '../archive.js';
 import type { Config } from '../config.js';
 import { IngestError } from '../ingest/errors.js';
 import { createLogger } from '../log.js';
-import type { WriterReply, WriterRequest } from './writer-thread.js';
+import type { ArchiveReply, ArchiveRequest } from './archive-thread.js';
 
 const port = parentPort!;
 const config = workerData as Config;
 const archive = await openArchive(config, createLogger(config.logLevel));
 
-function run(request: WriterRequest): Promise<unknown> {
+function run(request: ArchiveRequest): Promise<unknown> {
   switch (request.op) {
+    case 'ask':
+      return archive.ask(request.question, { top: request.top });
     case 'index':
-      return archive.index({ onProgress: (...progress) => port.postMessage({ id: request.id, progress } satisfies WriterReply) });
+      return archive.index({ onProgress: (...progress) => port.postMessage({ id: request.id, progress } satisfies ArchiveReply) });
     case 'addFile':
       return archive.addFile(request.name, Buffer.from(request.bytes));
     case 'deleteArticle':
@@ -24,13 +26,13 @@ function run(request: WriterRequest): Promise<unknown> {
   }
 }
 
-port.on('message', (request: WriterRequest) => {
+port.on('message', (request: ArchiveRequest) => {
   run(request).then(
-    (result) => port.postMessage({ id: request.id, result } satisfies WriterReply),
+    (result) => port.postMessage({ id: request.id, result } satisfies ArchiveReply),
     (err: unknown) =>
       port.postMessage({
         id: request.id,
         error: { message: err instanceof Error ? err.message : String(err), ingest: err instanceof IngestError },
-      } satisfies WriterReply),
+      } satisfies ArchiveReply),
   );
 });

@@ -1,13 +1,14 @@
 /**
- * The index's one writer, in a worker thread: indexing, uploads and deletions decode, parse, stem and
- * embed there, so the caller's event loop (the bot, answering questions) never waits on them. The
- * worker (./writer-worker.ts) opens its own in-thread Archive: its own connection to the store (WAL,
- * so the caller keeps reading committed data while it writes) and, in hybrid mode, its own model.
+ * An Archive in a worker thread (./archive-worker.ts opens it in-thread: its own connection to the
+ * store and, in hybrid mode, its own model), driven by messages. The bot uses one as the index's
+ * single writer — indexing, uploads and deletions decode, parse, stem and embed there, so its event
+ * loop never waits on them — and, in lexical mode, a few as readers that search for questions on
+ * the other cores. SQLite's WAL lets every connection read the committed index while the writer writes.
  *
  * Plain node:worker_threads rather than a pool library (piscina, tinypool): there is exactly one
- * writer (SQLite has one, and changes must apply in order), it lives as long as the archive (the
- * model loads once), and it streams progress back while it works — a pool's stateless task model
- * fits none of that.
+ * writer (SQLite has one, and changes must apply in order), every thread lives as long as the
+ * archive (the store opens and the model loads once), and the writer streams progress back while it
+ * works — a pool's stateless task model fits none of that.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,15 +16,16 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { IngestError } from '../ingest/errors.js';
-import type { AddedFile, ArticleInfo, IndexReport } from '../types.js';
+import type { AddedFile, Answer, ArticleInfo, IndexReport } from '../types.js';
 import type { ProgressFn } from './indexer.js';
 
-export type WriterRequest =
+export type ArchiveRequest =
+  | { id: number; op: 'ask'; question: string; top: number }
   | { id: number; op: 'index' }
   | { id: number; op: 'addFile'; name: string; bytes: Uint8Array }
   | { id: number; op: 'deleteArticle'; idOrFile: string };
 
-export type WriterReply =
+export type ArchiveReply =
   | { id: number; progress: Parameters<ProgressFn> }
   | { id: number; result: unknown }
   | { id: number; error: { message: string; ingest: boolean } };
@@ -36,23 +38,32 @@ interface Pending {
 
 /** The worker entry: compiled JavaScript under dist/, or the TypeScript source under tsx and vitest. */
 function spawnWorker(workerData: unknown): Worker {
-  const js = new URL('./writer-worker.js', import.meta.url);
+  const js = new URL('./archive-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData });
   // From source: register tsx's loader inside the worker first (Node 20 does not pass --import
   // hooks on to workers). tsx's ESM API is named by path because its CommonJS build cannot load it.
   const tsx = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
-  const ts = new URL('./writer-worker.ts', import.meta.url).href;
+  const ts = new URL('./archive-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ts)}); })`;
   return new Worker(boot, { eval: true, workerData });
 }
 
-export class WriterThread {
+export class ArchiveThread {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
   /** `config` as the worker should open the archive (no bot token: it never talks to Telegram). */
   constructor(private readonly config: Config) {}
+
+  /** Requests sent and not yet answered (a reader pool sends the next question to the least busy). */
+  get busy(): number {
+    return this.pending.size;
+  }
+
+  ask(question: string, top: number): Promise<Answer> {
+    return this.call({ op: 'ask', question, top }) as Promise<Answer>;
+  }
 
   index(onProgress?: ProgressFn): Promise<IndexReport> {
     return this.call({ op: 'index' }, onProgress) as Promise<IndexReport>;
@@ -64,6 +75,11 @@ export class WriterThread {
 
   deleteArticle(idOrFile: string): Promise<ArticleInfo[]> {
     return this.call({ op: 'deleteArticle', idOrFile }) as Promise<ArticleInfo[]>;
+  }
+
+  /** Start the worker now rather than at the first request (its modules and store take a second or two). */
+  start(): void {
+    this.ensureWorker();
   }
 
   /**
@@ -79,14 +95,14 @@ export class WriterThread {
     await worker.terminate();
   }
 
-  private call(request: DistributiveOmit<WriterRequest, 'id'>, onProgress?: ProgressFn): Promise<unknown> {
+  private call(request: DistributiveOmit<ArchiveRequest, 'id'>, onProgress?: ProgressFn): Promise<unknown> {
     const id = this.nextId++;
     const worker = this.ensureWorker();
     // Referenced only while work is pending: an idle writer must not keep the process alive.
     worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
-      worker.postMessage({ ...request, id } as WriterRequest);
+      worker.postMessage({ ...request, id } as ArchiveRequest);
     }).finally(() => {
       if (this.worker === worker && this.pending.size === 0) worker.unref();
     });
@@ -95,7 +111,7 @@ export class WriterThread {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = spawnWorker(this.config);
-    worker.on('message', (reply: WriterReply) => {
+    worker.on('message', (reply: ArchiveReply) => {
       const pending = this.pending.get(reply.id);
       if (!pending) return;
       if ('progress' in reply) return pending.onProgress?.(...reply.progress);
@@ -104,7 +120,9 @@ export class WriterThread {
       else pending.reject(reply.error.ingest ? new IngestError(reply.error.message) : new Error(reply.error.message));
     });
     worker.on('error', (err) => this.fail(worker, err));
-    worker.on('exit', (code) => this.fail(worker, new Error(`the indexing thread exited (code ${code})`)));
+    worker.on('exit', (code) => this.fail(worker, new Error(`the archive thread exited (code ${code})`)));
+    // Referenced only while a request is pending (see call).
+    worker.unref();
     this.worker = worker;
     return worker;
   }
