@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../src/archive.js';
 import { readArticleFile } from '../src/ingest/read-article-file.js';
 import { toPassages } from '../src/ingest/passages.js';
-import { ROOT, SEED_DIR, tempArchive, testConfig, tinyModel } from './helpers.js';
+import { ROOT, SEED_DIR, tempArchive, testConfig, tinyModel, TINY_MODEL_RANKING } from './helpers.js';
 
 let modelDir: string;
 beforeAll(async () => {
@@ -39,7 +39,7 @@ describe('crash safety: a kill mid-write leaves a usable index', () => {
     const config = testConfig(dirs, env);
     for (const ms of [150, 400, 900]) {
       await killMidWrite({ DATA_DIR: dirs.dataDir, INDEX_DIR: dirs.indexDir, ...env }, ms);
-      const archive = await openArchive(config, pino({ level: 'silent' }));
+      const archive = await openArchive(config, pino({ level: 'silent' }), { ranking: TINY_MODEL_RANKING });
       try {
         expect(archive.mode).toBe(hybrid ? 'hybrid' : 'lexical');
         // Every indexed article holds exactly the passages of some complete version of its file: never a mix.

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openArchive, type Archive } from '../src/archive.js';
-import { rankingOptions } from '../src/search/ranking-options.js';
 import type { Config } from '../src/config.js';
-import { tempArchive, testConfig, tinyModel } from './helpers.js';
+import { tempArchive, testConfig, tinyModel, TINY_MODEL_RANKING } from './helpers.js';
 
 const silent = pino({ level: 'silent' });
 let modelDir: string;
@@ -15,12 +14,7 @@ beforeAll(async () => {
 
 const QUESTION = 'ما موقف الكرملين من القوات البريطانية في أوكرانيا؟';
 
-/**
- * The tiny model's similarities carry no meaning, so its answers rest on coverage alone, with the
- * lexical bar; the default hybrid bars are calibrated for multilingual-e5-small.
- */
-const TINY_RANKING = rankingOptions({ evidenceWeight: 0, missingWordsWeight: 0, minEvidence: 0.3 });
-const open = (config: Config, log = silent) => openArchive(config, log, { ranking: TINY_RANKING });
+const open = (config: Config, log = silent) => openArchive(config, log, { ranking: TINY_MODEL_RANKING });
 
 /** Fresh copies of the seed archive, configured for hybrid mode on the tiny model. */
 function hybridArchive() {
