@@ -133,10 +133,13 @@ function sanadCommand(root: string): { cmd: string; args: string[]; how: string 
   return { cmd: process.execPath, args: ['--import', 'tsx', join(root, 'src/cli/main.ts')], how: 'tsx src/cli/main.ts' };
 }
 
-interface Latency { n: number; p50: number; p95: number; max: number; mean: number }
+interface Stats { n: number; p50: number; p95: number; max: number; mean: number }
+/** Wall-clock times, and the same measured in the process's CPU time (steadier on a shared machine). */
+interface Latency extends Stats { cpu?: Stats }
 interface SanadIndexResult {
   passages: number; failed: number; indexSeconds: number; passagesPerSecond: number; unchangedSeconds: number;
   oneFileSeconds: number | null; peakRssMB: number; diskBytes: number;
+  passagesPerCpuSecond?: number; unchangedCpuSeconds?: number; oneFileCpuSeconds?: number | null;
 }
 
 async function lexical(opts: Options) {
@@ -164,7 +167,7 @@ async function lexical(opts: Options) {
   log(opts, 'FTS5 floor…');
   const floor = await worker<Latency & { peakRssMB: number }>('fts5-floor', common);
   const savePath = join(opts.out, `minisearch-${opts.passages}.json`);
-  let mini: (Latency & { indexSeconds: number; passagesPerSecond: number; peakRssMB: number; diskBytes: number | null }) | null = null;
+  let mini: (Latency & { indexSeconds: number; passagesPerSecond: number; passagesPerCpuSecond?: number; peakRssMB: number; diskBytes: number | null }) | null = null;
   if (opts.minisearch) {
     log(opts, 'MiniSearch: indexing and questions…');
     mini = await worker('minisearch', { ...common, savePath });
@@ -202,17 +205,22 @@ function table(r: LexicalResult): string {
   const f = r.fts5Floor;
   const ms = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${x.toFixed(1)} ms`);
   const sec = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${x.toFixed(2)} s`);
+  const rate = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${Math.round(x)} passages/s`);
   const mb = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${Math.round(x)} MB`);
   const rows: [string, string, string, string][] = [
     ['query p50', ms(s.query.p50), ms(m?.p50), ms(f.p50)],
     ['query p95', ms(s.query.p95), ms(m?.p95), ms(f.p95)],
     ['query max', ms(s.query.max), ms(m?.max), ms(f.max)],
+    ['query p50, CPU time', ms(s.query.cpu?.p50), ms(m?.cpu?.p50), ms(f.cpu?.p50)],
+    ['query p95, CPU time', ms(s.query.cpu?.p95), ms(m?.cpu?.p95), ms(f.cpu?.p95)],
     ['indexing', s.indexing ? `${Math.round(s.indexing.passagesPerSecond)} passages/s` : '(reused)', m ? `${Math.round(m.passagesPerSecond)} passages/s` : '—', '(sanad\'s index)'],
+    ['indexing, per CPU second', rate(s.indexing?.passagesPerCpuSecond), rate(m?.passagesPerCpuSecond), '—'],
     ['peak RSS, indexing', mb(s.indexing?.peakRssMB), mb(m?.peakRssMB), '—'],
     ['peak RSS, questions', mb(s.query.peakRssMB), '(same process)', mb(f.peakRssMB)],
     ['disk', s.indexing ? mb(s.indexing.diskBytes / 1e6) : '—', m?.diskBytes ? mb(m.diskBytes / 1e6) : '—', '(sanad\'s index)'],
     ['cold start to first answer', ms(s.coldStartMs), ms(m?.coldStartMs), ms(f.coldStartMs)],
     ['unchanged re-index', sec(s.indexing?.unchangedSeconds), '—', '—'],
+    ['unchanged re-index, CPU time', sec(s.indexing?.unchangedCpuSeconds), '—', '—'],
     ['one-file re-index', sec(s.indexing?.oneFileSeconds), '—', '—'],
   ];
   const widths = [0, 1, 2, 3].map((i) => Math.max(...[['', 'sanad', 'MiniSearch', 'FTS5 BM25 top-50'][i]!.length, ...rows.map((row) => row[i]!.length)]));

@@ -22,6 +22,11 @@ interface Args {
 }
 
 const now = () => performance.now();
+/** CPU time of this process (user + system), in ms: on a shared machine, what a question or an index costs. */
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 async function openSanad(args: Args) {
   process.env.EMBEDDING_MODEL = 'none';
@@ -44,20 +49,27 @@ async function openSanad(args: Args) {
 async function sanadIndex(args: Args) {
   const archive = await openSanad(args);
   let t = now();
+  const c = cpu();
   const first = await archive.index();
   const indexSeconds = (now() - t) / 1000;
+  const indexCpuSeconds = (cpu() - c) / 1000;
   const rssIndex = peakRssMB();
   t = now();
+  let c2 = cpu();
   const again = await archive.index();
   const unchangedSeconds = (now() - t) / 1000;
+  const unchangedCpuSeconds = (cpu() - c2) / 1000;
+  let oneFileCpuSeconds: number | null = null;
   let oneFileSeconds: number | null = null;
   if (args.editFile) {
     const original = readFileSync(args.editFile);
     try {
       appendFileSync(args.editFile, '\nفقرة أضيفت لقياس إعادة الفهرسة: تحدث وزير الخارجية عن المفاوضات الجارية حول الاتفاق الجديد مع الدول المجاورة في المنطقة.\n');
       t = now();
+      c2 = cpu();
       const edited = await archive.index();
       oneFileSeconds = (now() - t) / 1000;
+      oneFileCpuSeconds = (cpu() - c2) / 1000;
       if (edited.updated !== 1) throw new Error(`one-file re-index updated ${edited.updated} files`);
     } finally {
       writeFileSync(args.editFile, original);
@@ -70,7 +82,11 @@ async function sanadIndex(args: Args) {
     failed: first.failed.length,
     indexSeconds,
     passagesPerSecond: first.passages / indexSeconds,
+    indexCpuSeconds,
+    passagesPerCpuSecond: first.passages / indexCpuSeconds,
     unchangedSeconds,
+    unchangedCpuSeconds,
+    oneFileCpuSeconds,
     unchangedReport: again.unchanged,
     oneFileSeconds,
     peakRssMB: rssIndex,
@@ -83,15 +99,18 @@ async function sanadQuery(args: Args) {
   const archive = await openSanad(args);
   for (const q of args.questions.slice(0, 5)) await archive.ask(q, { top: 5 });
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let answered = 0;
   for (const q of args.questions) {
     const t = now();
+    const c = cpu();
     const a = await archive.ask(q, { top: 5 });
+    cpuTimes.push(cpu() - c);
     times.push(now() - t);
     if (a.answered) answered++;
   }
   archive.close();
-  return { ...latencyStats(times), answered, peakRssMB: peakRssMB() };
+  return { ...latencyStats(times), cpu: latencyStats(cpuTimes), answered, peakRssMB: peakRssMB() };
 }
 
 /** FTS5 query with the question's terms and alternatives, as the floor and MiniSearch both ask it. */
@@ -113,13 +132,16 @@ async function fts5Floor(args: Args) {
   const queries = asked.filter((t) => t.length > 0).map(match);
   for (const q of queries.slice(0, 5)) stmt.all(q);
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (const q of queries) {
     const t = now();
+    const c = cpu();
     stmt.all(q);
+    cpuTimes.push(cpu() - c);
     times.push(now() - t);
   }
   db.close();
-  return { ...latencyStats(times), peakRssMB: peakRssMB() };
+  return { ...latencyStats(times), cpu: latencyStats(cpuTimes), peakRssMB: peakRssMB() };
 }
 
 const MS_OPTIONS = (terms: (t: string) => string[]) => ({
@@ -141,17 +163,22 @@ async function minisearch(args: Args) {
   db.close();
   const ms = new MiniSearch<{ id: number; body: string; title: string }>(MS_OPTIONS(sanad.terms));
   let t = now();
+  const c0 = cpu();
   for (const row of rows) ms.add(row);
   const indexSeconds = (now() - t) / 1000;
+  const indexCpuSeconds = (cpu() - c0) / 1000;
   rows.length = 0;
   const search = (terms: string[]) =>
     ms.search(terms.join(' '), { combineWith: 'OR', prefix: (term) => sanad.prefix(term), boost: { title: 0.3, body: 1 } }).slice(0, 50);
   const queries = asked.filter((x) => x.length > 0);
   for (const q of queries.slice(0, 5)) search(q);
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (const q of queries) {
     t = now();
+    const c = cpu();
     search(q);
+    cpuTimes.push(cpu() - c);
     times.push(now() - t);
   }
   const peak = peakRssMB();
@@ -161,7 +188,15 @@ async function minisearch(args: Args) {
     diskBytes = statSync(args.savePath).size;
   }
   sanad.close();
-  return { ...latencyStats(times), indexSeconds, passagesPerSecond: ms.documentCount / indexSeconds, peakRssMB: peak, diskBytes };
+  return {
+    ...latencyStats(times),
+    cpu: latencyStats(cpuTimes),
+    indexSeconds,
+    passagesPerSecond: ms.documentCount / indexSeconds,
+    passagesPerCpuSecond: ms.documentCount / indexCpuSeconds,
+    peakRssMB: peak,
+    diskBytes,
+  };
 }
 
 /** Cold start of a MiniSearch server: load the saved index, answer one question. */
