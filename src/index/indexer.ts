@@ -120,7 +120,7 @@ async function prepare(parsed: ParsedArticle[], target: IndexTarget): Promise<Ne
 }
 
 /** Passages written per transaction while indexing. */
-const BATCH_PASSAGES = 2000;
+const BATCH_PASSAGES = 5000;
 
 /** Bring the index in step with DATA_DIR. */
 export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn): Promise<IndexReport> {
