@@ -38,13 +38,15 @@ try {
   const questions = ['test/eval/holdout.jsonl', 'test/eval/questions.jsonl'].flatMap((f) =>
     readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { question: string }).question),
   );
-  for (const q of questions.slice(0, 5)) await archive.ask(q); // warm-up
+  await archive.ask('warm-up: the first question pays for lazy set-up');
+  // The first time each question is asked; later rounds are answered from the answer memo.
   const asks: number[] = [];
+  const repeated: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const q of questions) {
       const s = performance.now();
       await archive.ask(q, { top: 3 });
-      asks.push(performance.now() - s);
+      (r === 0 ? asks : repeated).push(performance.now() - s);
     }
   }
   archive.close();
@@ -61,8 +63,9 @@ try {
   console.log(`model ${path.resolve(modelDir)}`);
   console.log(`open (model load, session set-up): ${(openMs / 1000).toFixed(1)} s`);
   console.log(`indexing: ${report.passages} passages in ${indexS.toFixed(1)} s = ${(report.passages / indexS).toFixed(1)} passages/s (embedding included)`);
-  console.log(`ask (search + answer, hybrid): ${summary(asks)}`);
-  console.log(`question embedding alone:      ${summary(embeds)}`);
+  console.log(`ask, first time (search + answer, hybrid): ${summary(asks)}`);
+  if (repeated.length > 0) console.log(`ask, repeated (answer memo):              ${summary(repeated)}`);
+  console.log(`question embedding alone:                 ${summary(embeds)}`);
   console.log(`RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
