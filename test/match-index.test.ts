@@ -6,18 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hasTerm, meetsAtAll } from '../src/analysis/match.js';
-
-/** Mulberry32, for reproducible random terms. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../scripts/prng.js';
 
 // Proclitics, verb prefixes, suffix letters and a few others: the letters the rules are about.
 const LETTERS = [...'وفبلكسيتنااتكمنهويةكبرطقدعلح'];

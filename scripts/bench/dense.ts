@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VectorIndex } from '../../src/index/vector-index.js';
-import { rng } from './corpus.js';
+import { rng } from '../prng.js';
 import { latencyStats, peakRssMB } from './stats.js';
 
 const DIM = 384;

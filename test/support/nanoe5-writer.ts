@@ -3,6 +3,7 @@
  * offline conversion can be tested against a plain reference forward pass without PyPI. Q4_0 blocks
  * use a few fp16 scales that are exact in binary, so the reference dequantises without rounding.
  */
+import { rng } from '../../scripts/prng.js';
 
 export interface TinyE5Spec {
   hidden: number;
@@ -23,19 +24,9 @@ export interface TinyE5Weights {
 /** fp16 bit patterns and the values they stand for. */
 const SCALES: [number, number][] = [[0x2c00, 0.0625], [0x2e00, 0.09375], [0x3000, 0.125], [0x2800, 0.03125]];
 
-function generator(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 /** The file's bytes and the weights it holds. */
 export function writeTinyE5(spec: TinyE5Spec): { bytes: Uint8Array; weights: TinyE5Weights } {
-  const rand = generator(spec.seed ?? 7);
+  const rand = rng(spec.seed ?? 7);
   const { hidden: H, layers, ffn, maxPositions, pieces } = spec;
   const vocab = pieces.length;
   const tensors: { name: string; dtype: number; size: number; data: Uint8Array }[] = [];
