@@ -60,7 +60,7 @@ class PipelineEmbedder implements Embedder {
   /** Unit vectors for texts of any length: long ones are embedded by windows (see windows.ts). */
   private async run(texts: string[]): Promise<Float32Array[]> {
     const perText = texts.map((t) => tokenWindows(this.extract.tokenizer.encode(t), this.maxLength));
-    const flat = perText.flatMap((ws, text) => ws.map((w) => ({ ...w, text })));
+    const flat = perText.flat();
     const order = flat.map((_, i) => i).sort((a, b) => flat[a]!.ids.length - flat[b]!.ids.length);
     const pooled: Float64Array[] = new Array(flat.length);
     const pad = this.extract.tokenizer.pad_token_id ?? 0;
