@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import snowball from 'snowball-stemmers';
 import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { normalizeArabic } from './normalize.js';
+import { numberWordValue } from './numbers.js';
 import { QUESTION_FRAME_WORDS } from './stopwords.js';
 
 const arabicStemmer = snowball.newStemmer('arabic');
@@ -20,7 +21,7 @@ const STOP = new Set([...stopwords.ar, ...stopwords.en, ...QUESTION_FRAME_WORDS]
  * and the stop list. An index whose files were stemmed under another version re-stems them.
  */
 export const TERMS_VERSION = createHash('sha256')
-  .update(['snowball arabic+english; article stripped; final ه read as ة', ...[...STOP].sort()].join('\n'))
+  .update(['snowball arabic+english; article stripped; final ه read as ة; number words read as digits', ...[...STOP].sort()].join('\n'))
   .digest('hex')
   .slice(0, 16);
 
@@ -64,10 +65,18 @@ const CONJUNCTION = /^[وف](?=\p{L}{2})/u;
 
 const isStopWord = (word: string) => STOP.has(word) || STOP.has(word.replace(CONJUNCTION, ''));
 
-/** The matching terms of a text, in order, stop words (with or without a conjunction) removed. */
+/**
+ * The matching terms of a text, in order, stop words (with or without a conjunction) removed. A
+ * number word is its digits ("ثلاثة" → "3"; several are on the stop lists, which must not drop them).
+ */
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const [word] of normalizeArabic(text).matchAll(WORD)) {
+    const number = numberWordValue(word);
+    if (number !== null) {
+      out.push(number);
+      continue;
+    }
     if (isStopWord(word) || (word.length < 2 && !/\d/u.test(word))) continue;
     const s = stem(word);
     if (s) out.push(s);

@@ -91,7 +91,7 @@ export async function composeAnswer(question: string, search: SearchResult, opts
   const results: AnswerResult[] = [];
   for (const [i, { passage: p, score }] of chosen.entries()) {
     const { id, title, source, date, file } = p.article;
-    let excerpt = bestExcerpt(p.text, search.query, analyzer, options);
+    let excerpt = bestExcerpt(p.text, search.query, analyzer, options, search.kind);
     if (excerpt.score === 0 && search.queryVector && opts.embedder) {
       excerpt = await excerptByMeaning(p.text, search.queryVector, opts.embedder, options);
     }

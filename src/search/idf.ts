@@ -33,3 +33,14 @@ export function coverage(
   }
   return total === 0 ? 0 : matched / total;
 }
+
+/**
+ * The question's rarest terms: those the fewest passages hold (at least one does; a word the
+ * archive lacks points nowhere). None for a one-term question, where rarity decides nothing.
+ */
+export function rarestTerms<T extends WeightedTerm & { documentFrequency: number }>(query: readonly T[]): T[] {
+  const held = query.filter((q) => q.documentFrequency > 0);
+  if (query.length < 2 || held.length === 0) return [];
+  const least = Math.min(...held.map((q) => q.documentFrequency));
+  return held.filter((q) => q.documentFrequency === least);
+}

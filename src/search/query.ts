@@ -19,6 +19,8 @@ export interface QueryTerm {
    * outranks one that meets only its rarest word (see README, "Evaluation").
    */
   weight: number;
+  /** Passages holding the term's commonest alternative (what `weight` is computed from). */
+  documentFrequency: number;
   /** The question's words, as typed, that this term was read from (to tell a reader what was not found). */
   words: string[];
   /**
@@ -81,10 +83,12 @@ export function queryTerms(question: string, store: ArchiveStore, analyzer: Anal
     // Held as written is one lookup; held in another form needs a walk of the vocabulary, done
     // only when an answer asks (a word the archive spells exactly never needs it).
     let held: boolean | undefined = alternatives.some((a) => (df.get(a) ?? 0) > 0) || undefined;
+    const documentFrequency = Math.max(...alternatives.map((a) => df.get(a) ?? 0));
     return {
       alternatives,
       variants: variants.get(alternatives[0]!)!,
-      weight: idf(Math.max(...alternatives.map((a) => df.get(a) ?? 0)), passages) ** options.idfExponent,
+      weight: idf(documentFrequency, passages) ** options.idfExponent,
+      documentFrequency,
       words: [...new Set(asked.filter((w) => w.terms.some((t) => readAs.get(t) === alternatives[0])).map((w) => w.word))],
       get inArchive(): boolean {
         held ??= analyzer.meetsAtAll(vocabulary, { alternatives });

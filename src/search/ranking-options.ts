@@ -46,6 +46,27 @@ export interface RankingOptions {
    * root can mean different things, so keep it small. Safe range 0–0.5; default 0.3.
    */
   rootCredit: number;
+  /**
+   * Added to the ranking score (not to coverage: it never decides "not found") of a passage holding
+   * the kind of answer the question asks for: a date for متى / when, a number for كم / how many, a
+   * place for أين, a person or body for من, a reason for لماذا (analysis/answer-kind.ts). Breaks near
+   * ties between passages that cover the question alike; the marks are coarse, so keep it below the
+   * coverage of one common word. Safe range 0–0.15; default 0.05.
+   */
+  answerKindBonus: number;
+  /**
+   * The excerpt: a sentence holding the kind of answer asked for counts this share of the question's
+   * weight more, so "متى …؟" is excerpted at the sentence with the date rather than the one that
+   * merely repeats the question's words. Safe range 0–1; default 0.3.
+   */
+  excerptKindBonus: number;
+  /**
+   * Added to the ranking score (not to coverage) of a passage holding the question's rarest word
+   * (the term the fewest passages hold; times its match strength): the word that points at one
+   * story should not lose to passages holding only the words every story has. √IDF weights let a few
+   * common words outweigh one rare one in coverage. Safe range 0–0.5; default 0.1 (tuning set: 0.05–0.3 all raise Hit@1).
+   */
+  rareWordBonus: number;
   /** Weight of a match found only in the article's title, relative to one in the passage. Safe range 0–1; default 0.5. */
   titleCredit: number;
   /**
@@ -105,6 +126,9 @@ export const RANKING_KNOBS: { readonly [K in keyof RankingOptions]: { default: n
   synonymCredit: { default: 0.8, min: 0, max: 1 },
   rootCredit: { default: 0.3, min: 0, max: 0.5 },
   titleCredit: { default: 0.5, min: 0, max: 1 },
+  rareWordBonus: { default: 0.1, min: 0, max: 0.5 },
+  answerKindBonus: { default: 0.05, min: 0, max: 0.15 },
+  excerptKindBonus: { default: 0.3, min: 0, max: 1 },
   similarityWeight: { default: 1, min: 0, max: 4 },
   minCoverage: { default: 0.3, min: 0.1, max: 0.6 },
   evidenceWeight: { default: 3, min: 0, max: 10 },

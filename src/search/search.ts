@@ -7,15 +7,20 @@ import { arabicAnalyzer, type Analyzer } from '../analysis/analyzer.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { ArchiveStore, StoredPassage } from '../index/store.js';
 import type { VectorIndex } from '../index/vector-index.js';
+import { askedKind, holdsKind, type AnswerKind } from '../analysis/answer-kind.js';
 import { dominantScript, withoutWords } from '../analysis/script.js';
 import { blendedScore } from './fusion.js';
-import { coverage } from './idf.js';
+import { coverage, rarestTerms } from './idf.js';
 import { queryTerms, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
 
 export interface Hit {
   id: number;
-  /** Ranking score: coverage in lexical mode, coverage blended with similarity in hybrid mode. */
+  /**
+   * Ranking score: coverage in lexical mode, coverage blended with similarity in hybrid mode, plus
+   * `answerKindBonus` when the passage holds the kind of answer asked for, plus `rareWordBonus` when
+   * it holds the question's rarest word.
+   */
   score: number;
   /** Share of the question's weighted terms found in the passage (0..1). */
   coverage: number;
@@ -40,6 +45,8 @@ export interface SearchResult {
   hits: Hit[];
   /** The question's embedding (hybrid mode), computed once and reused for excerpts. */
   queryVector: Float32Array | null;
+  /** The kind of answer the question asks for (a date, a number…), or null; excerpts prefer a sentence holding it. */
+  kind: AnswerKind | null;
 }
 
 export interface SearchDeps {
@@ -88,11 +95,19 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
     ? [...new Set([...lexicalRanking, ...candidates.keys()])].filter((id) => similarity.has(id))
     : lexicalRanking;
   const questionScript = dominantScript(question);
+  const kind = askedKind(question);
+  const rarest = rarestTerms(query);
+  // Bonuses reorder only passages that cover enough of the question to be cited: the best-ranked
+  // passage is then relevant whenever any is, and "not found" stays a matter of coverage.
+  const bonus = (text: string, terms: ReadonlySet<string>) =>
+    (kind !== null && holdsKind(text, kind) ? options.answerKindBonus : 0) +
+    options.rareWordBonus * Math.max(0, ...rarest.map((q) => analyzer.matchStrength(terms, q, options)));
 
   const hits: Hit[] = ranked.map((id) => {
     const { bm25: _bm25, ...candidate } = candidates.get(id)!;
     const sim = similarity.get(id) ?? null;
-    const score = sim === null ? candidate.coverage : blendedScore(candidate.coverage, sim, options.similarityWeight);
+    const base = sim === null ? candidate.coverage : blendedScore(candidate.coverage, sim, options.similarityWeight);
+    const score = base + (candidate.coverage >= options.minCoverage ? bonus(candidate.passage.text, candidate.passageTerms) : 0);
     const passageScript = dominantScript(candidate.passage.text);
     const crossLingual = questionScript !== 'none' && questionScript !== passageScript;
     return { id, score, ...candidate, similarity: sim, crossLingual, missingWordsSupport: 0 };
@@ -100,9 +115,9 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   hits.sort((a, b) => b.score - a.score); // stable: equal coverage keeps BM25 order
   const best = hits[0];
   if (best && queryVector && deps.embedder && deps.vectors && !best.crossLingual) {
-    best.missingWordsSupport = await missingWordsSupport(question, query, best, queryVector, deps.embedder, deps.vectors, analyzer);
+    best.missingWordsSupport = await missingWordsSupport(question, query, best, deps.embedder, deps.vectors, analyzer);
   }
-  return { query, hits, queryVector };
+  return { query, hits, queryVector, kind };
 }
 
 /** See `Hit.missingWordsSupport`: one more embedding, of the question without the words `hit` lacks. */
@@ -110,7 +125,6 @@ async function missingWordsSupport(
   question: string,
   query: readonly QueryTerm[],
   hit: Hit,
-  queryVector: Float32Array,
   embedder: Embedder,
   vectors: VectorIndex,
   analyzer: Analyzer,
@@ -119,7 +133,6 @@ async function missingWordsSupport(
   if (missing.length === 0) return 0;
   const reduced = withoutWords(question, missing);
   if (!/\p{L}/u.test(reduced)) return 0;
-  const full = vectors.similarities(queryVector, [hit.id]).get(hit.id);
   const without = vectors.similarities(await embedder.embedQuery(reduced), [hit.id]).get(hit.id);
-  return full === undefined || without === undefined ? 0 : full - without;
+  return hit.similarity === null || without === undefined ? 0 : hit.similarity - without;
 }

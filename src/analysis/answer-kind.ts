@@ -1,0 +1,108 @@
+/**
+ * The kind of answer a question asks for, and whether a text holds an answer of that kind.
+ * "متى" wants a date or time, "كم" a number, "أين" a place, "من" a person or body, "لماذا" a
+ * reason. The question word itself is a stop word (it is on every page), so it never meets a
+ * passage; this is what it still says. The rules are general marks of Arabic news writing (digits,
+ * month and day names, number words, place nouns, titles, causal connectives), not a list of
+ * the archive's answers: they tell "may hold the answer" from "cannot", nothing finer.
+ */
+import { normalizeArabic } from './normalize.js';
+import { numberWordValue } from './numbers.js';
+
+export type AnswerKind = 'time' | 'number' | 'place' | 'person' | 'reason';
+
+/** Normalise and split into words (letters and digits) for the word lists below. */
+function words(text: string): string[] {
+  return normalizeArabic(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const set = (list: string) => new Set(list.split(/\s+/u).filter(Boolean).map((w) => normalizeArabic(w)));
+
+/** Which (or "in which") + a noun of the kind: "في أي عام", "أي مدينة", "which city". */
+const WHICH_NOUNS: ReadonlyMap<AnswerKind, ReadonlySet<string>> = new Map([
+  ['time', set('عام العام سنة السنة يوم اليوم شهر تاريخ وقت ساعة year date day month time')],
+  ['place', set('مدينة بلد دولة مكان منطقة عاصمة محافظة ولاية city country place region capital')],
+  ['number', set('عدد')],
+]);
+
+/** Question words of each kind, standard and dialect, Arabic and English (checked in this order). */
+const QUESTION_WORDS: readonly [AnswerKind, ReadonlySet<string>][] = [
+  ['time', set('متى متي امتى امتي ايمتى ايمتا امتا when')],
+  ['place', set('أين اين وين فين where')],
+  ['number', set('كم بكم كام بكام قديش اديش قداش')],
+  ['reason', set('لماذا ليش ليه علاش لشو why')],
+  ['person', set('مين منو who whom')],
+];
+
+/**
+ * The kind of answer `question` asks for, or null (a "what" or "how" question asks for no one kind).
+ * "من" counts as "who" only as the question's first word: elsewhere it is "from".
+ */
+export function askedKind(question: string): AnswerKind | null {
+  const ws = words(question).map((w) => w.replace(/^[وف](?=\p{L}{2})/u, ''));
+  for (const [i, w] of ws.entries()) {
+    const next = ws[i + 1];
+    if ((w === 'اي' || w === 'which' || w === 'what') && next) {
+      for (const [kind, nouns] of WHICH_NOUNS) if (nouns.has(next)) return kind;
+    }
+    if (w === 'how' && (next === 'many' || next === 'much')) return 'number';
+    if ((w === 'ما' || w === 'what') && next === 'عدد') return 'number';
+  }
+  for (const [kind, list] of QUESTION_WORDS) if (ws.some((w) => list.has(w))) return kind;
+  return ws[0] === 'من' ? 'person' : null;
+}
+
+/** Month names: Gregorian (Egyptian and Gulf usage), Levantine, English. */
+const MONTHS = set(`يناير فبراير أبريل ابريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
+  كانون شباط آذار نيسان أيار حزيران تموز أيلول تشرين
+  january february march april june july august september october november december`);
+/** Month names that are also common words ("مارس" practised, "آب" father): a month only beside a digit. */
+const AMBIGUOUS_MONTHS = set('مارس آب');
+const DAYS = set('السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة monday tuesday wednesday thursday friday saturday sunday');
+/** Words that place an event in time. */
+const TIME_WORDS = set('اليوم أمس غدا الليلة صباح صباحا مساء مساء الساعة منذ today yesterday tomorrow');
+const PLACE_WORDS = set(`مدينة العاصمة عاصمة محافظة ولاية إقليم منطقة بلدة قرية مطار ميناء قاعدة حدود الحدود
+  شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط`);
+const PERSON_WORDS = set(`الرئيس رئيس وزير وزيرة الوزير وزارة المتحدث الناطق السفير الأمين قائد الجنرال مستشار نائب الملك الأمير
+  حركة حكومة الحكومة منظمة مجلس وكالة البرلمان حزب الجيش جماعة هيئة لجنة محكمة شركة
+  president minister spokesman ministry government agency council`);
+const REASON_WORDS = set('بسبب لأن لانه لأنه لأنها نظرا نتيجة بهدف أجل لأجل لكي كي إثر جراء بفعل بدافع أدى يؤدي because due');
+
+/** A word without the clitics news writing puts on it (و, ف, ب, ل, ك, ال). */
+function bareForms(word: string): string[] {
+  const forms = [word];
+  const noConj = word.replace(/^[وف](?=\p{L}{2})/u, '');
+  const noPrep = noConj.replace(/^[بلك](?=\p{L}{2})/u, '');
+  const noArticle = noPrep.replace(/^ال(?=\p{L}{2})/u, '');
+  for (const f of [noConj, noPrep, noArticle]) if (!forms.includes(f)) forms.push(f);
+  return forms;
+}
+
+const isDigits = (w: string | undefined) => w !== undefined && /^\d+$/u.test(w);
+const isYear = (w: string) => /^(1[89]|20)\d\d$/u.test(w);
+
+/** Whether `text` holds an answer of `kind` (a date, a number, a place, a person or body, a reason). */
+export function holdsKind(text: string, kind: AnswerKind): boolean {
+  const ws = words(text);
+  const has = (list: ReadonlySet<string>, w: string) => bareForms(w).some((f) => list.has(f));
+  switch (kind) {
+    case 'time':
+      if (/\d{1,2}:\d\d|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}/u.test(normalizeArabic(text))) return true;
+      return ws.some(
+        (w, i) =>
+          isYear(w) ||
+          has(MONTHS, w) ||
+          has(DAYS, w) ||
+          has(TIME_WORDS, w) ||
+          (has(AMBIGUOUS_MONTHS, w) && (isDigits(ws[i - 1]) || isDigits(ws[i + 1]))),
+      );
+    case 'number':
+      return ws.some((w) => (isDigits(w) && !isYear(w)) || numberWordValue(w) !== null);
+    case 'place':
+      return ws.some((w) => has(PLACE_WORDS, w));
+    case 'person':
+      return ws.some((w) => has(PERSON_WORDS, w));
+    case 'reason':
+      return ws.some((w) => has(REASON_WORDS, w));
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * What a question says beyond its content words (issue 10, part 2): the kind of answer it asks for,
+ * its rarest word, and words written another way (a number as a word). On a real SQLite index of a
+ * small constructed archive.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { arabicAnalyzer } from '../src/analysis/analyzer.js';
+import { askedKind, holdsKind } from '../src/analysis/answer-kind.js';
+import { openArchive, type Archive } from '../src/archive.js';
+import { bestExcerpt } from '../src/answer/excerpt.js';
+import { ArchiveStore } from '../src/index/store.js';
+import { rankingOptions } from '../src/search/ranking-options.js';
+import { searchPassages } from '../src/search/search.js';
+import { testConfig } from './helpers.js';
+
+describe('the kind of answer a question asks for', () => {
+  it('reads it from the question word, standard, dialect and English', () => {
+    expect(askedKind('متى دخلت طالبان كابول؟')).toBe('time');
+    expect(askedKind('في أي عام انسحبت القوات؟')).toBe('time');
+    expect(askedKind('امتى خرج الجيش؟')).toBe('time');
+    expect(askedKind('كم عدد الجنود؟')).toBe('number');
+    expect(askedKind('ما عدد القتلى؟')).toBe('number');
+    expect(askedKind('How many soldiers?')).toBe('number');
+    expect(askedKind('أين عقد الاجتماع؟')).toBe('place');
+    expect(askedKind('في أي مدينة التقى الوزيران؟')).toBe('place');
+    expect(askedKind('من استلم القاعدة؟')).toBe('person');
+    expect(askedKind('Who took over the base?')).toBe('person');
+    expect(askedKind('لماذا يرفض الكرملين الخطة؟')).toBe('reason');
+    expect(askedKind('ليش رفضت موسكو؟')).toBe('reason');
+    expect(askedKind('ماذا قال لافروف عن طالبان؟')).toBeNull();
+    // "من" is "who" only as the first word; elsewhere it is "from".
+    expect(askedKind('ماذا قال لافروف عن الانسحاب من أفغانستان؟')).toBeNull();
+  });
+
+  it('finds dates, numbers, places, persons and reasons in news text', () => {
+    expect(holdsKind('بعد ذلك وفي 15 أغسطس/ آب، دخل المتطرفون العاصمة', 'time')).toBe(true);
+    expect(holdsKind('وصل الوفد في ١٤ آذار', 'time')).toBe(true);
+    expect(holdsKind('وأعلن الكرملين يوم الخميس', 'time')).toBe(true);
+    expect(holdsKind('مارس الوفد ضغوطا كبيرة', 'time')).toBe(false);
+    expect(holdsKind('دخل المتطرفون العاصمة دون قتال', 'time')).toBe(false);
+    expect(holdsKind('قتل ثلاثة جنود', 'number')).toBe(true);
+    expect(holdsKind('نحو 30 ألف جندي', 'number')).toBe(true);
+    expect(holdsKind('في عام 2021 انسحبت القوات', 'number')).toBe(false);
+    expect(holdsKind('في مدينة مزار شريف شمال البلاد', 'place')).toBe(true);
+    expect(holdsKind('وقال وزير الخارجية', 'person')).toBe(true);
+    expect(holdsKind('رفضت موسكو الخطة بسبب المخاطر', 'reason')).toBe(true);
+    expect(holdsKind('رفضت موسكو الخطة', 'reason')).toBe(false);
+  });
+});
+
+describe('number words', () => {
+  const analyzer = arabicAnalyzer();
+  it('are read as their digits, with clitics, and never lost to the stop list', () => {
+    expect(analyzer.terms('ثلاثة جنود')).toEqual(analyzer.terms('3 جنود'));
+    expect(analyzer.terms('والعشرين')).toEqual(['20']);
+    expect(analyzer.terms('مائة')).toEqual(analyzer.terms('مئة'));
+    expect(analyzer.terms('لست أدري')).not.toContain('6');
+    expect(analyzer.terms('الاثنين')).not.toContain('2'); // Monday
+  });
+});
+
+describe('ranking by what the question asks (real index)', () => {
+  let archive: Archive;
+  let store: ArchiveStore;
+  const article = (title: string, body: string[]) => [title, '', ...body].join('\n\n');
+  const search = (question: string, overrides = {}) => searchPassages(question, { store, embedder: null, vectors: null, ranking: rankingOptions(overrides) });
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sanad-signals-'));
+    const dataDir = join(dir, 'data');
+    mkdirSync(dataDir);
+    writeFileSync(join(dataDir, 'delegation-1.txt'), article('زيارة رسمية', [
+      'وصل الوفد الياباني إلى طهران لإجراء محادثات مع المسؤولين حول التعاون الاقتصادي.',
+    ]));
+    writeFileSync(join(dataDir, 'delegation-2.txt'), article('زيارة مؤجلة', [
+      'وصل الوفد الياباني إلى طهران في 14 نوفمبر بعد أن تأجلت الزيارة مرتين بسبب انشغال الجانبين بملفات أخرى عالقة بينهما منذ سنوات طويلة من الخلافات التجارية والمالية.',
+    ]));
+    writeFileSync(join(dataDir, 'port.txt'), article('ميناء جديد', [
+      'افتتحت الحكومة الميناء الجديد على ساحل البحر الأحمر بحضور كبار المسؤولين والسفراء الأجانب. '
+        + 'وكان الميناء الجديد قد افتتح رسميا في 3 فبراير 2019 بعد سنوات من أعمال البناء.',
+    ]));
+    const lavrov = [
+      'قال وزير الخارجية الروسي سيرغي لافروف في موسكو إن بلاده تتابع الوضع في المنطقة عن كثب وتدعو إلى الحوار.',
+      'وأضاف وزير الخارجية الروسي سيرغي لافروف في موسكو أن بلاده مستعدة للوساطة بين الأطراف المتنازعة.',
+      'وأكد وزير الخارجية الروسي سيرغي لافروف في موسكو أن العلاقات مع الجيران تبقى أولوية لبلاده.',
+    ];
+    lavrov.forEach((text, i) => writeFileSync(join(dataDir, `lavrov-${i}.txt`), article(`لافروف ${i}`, [text])));
+    writeFileSync(join(dataDir, 'wheat.txt'), article('صادرات الحبوب', [
+      'قال الروسي سيرغي لافروف في موسكو إن صادرات القمح إلى أفريقيا لن تتوقف رغم العقوبات الغربية.',
+    ]));
+    writeFileSync(join(dataDir, 'soldiers.txt'), article('هجوم على دورية', [
+      'قتل 3 جنود في هجوم استهدف دورية عسكرية قرب الحدود الشرقية صباح أمس.',
+      'وأصيب جنود آخرون في الهجوم على الدورية ونقلوا إلى مستشفى عسكري قريب من الحدود.',
+    ]));
+    archive = await openArchive(testConfig({ dataDir, indexDir: join(dir, 'index') }), pino({ level: 'silent' }));
+    await archive.index();
+    store = new ArchiveStore(join(dir, 'index', 'sanad.sqlite'));
+  });
+  afterAll(() => {
+    store.close();
+    archive.close();
+  });
+
+  it('prefers, among passages covering a "when" question alike, the one holding a date', async () => {
+    const question = 'متى وصل الوفد الياباني إلى طهران؟';
+    const { hits } = await search(question);
+    expect(hits[0]!.coverage).toBe(hits[1]!.coverage);
+    expect(hits[0]!.passage.text).toContain('14 نوفمبر');
+    // Without the bonus the shorter passage (BM25) comes first.
+    expect((await search(question, { answerKindBonus: 0 })).hits[0]!.passage.text).not.toContain('14 نوفمبر');
+  });
+
+  it('excerpts the sentence that holds the kind of answer asked for', async () => {
+    const question = 'متى افتتح الميناء الجديد؟';
+    const answer = await archive.ask(question);
+    expect(answer.results[0]!.excerpt).toContain('3 فبراير 2019');
+    // Both sentences hold the question's words; without the bonus the first one is quoted.
+    const { hits, query, kind } = await search(question);
+    const plain = bestExcerpt(hits[0]!.passage.text, query, arabicAnalyzer(), rankingOptions({ excerptKindBonus: 0 }), kind);
+    expect(plain.text).not.toContain('3 فبراير 2019');
+  });
+
+  it('lets the question\'s rarest word decide between passages of close coverage', async () => {
+    const question = 'ماذا قال وزير الخارجية الروسي سيرغي لافروف في موسكو عن القمح؟';
+    const { hits } = await search(question);
+    const wheat = hits.find((h) => h.passage.text.includes('القمح'))!;
+    const minister = hits.find((h) => h.passage.text.includes('وزير الخارجية'))!;
+    // The minister's passages cover more of the question, all of it words every story here has.
+    expect(minister.coverage).toBeGreaterThan(wheat.coverage);
+    expect(hits[0]).toBe(wheat);
+    expect((await search(question, { rareWordBonus: 0 })).hits[0]!.passage.text).not.toContain('القمح');
+  });
+
+  it('answers a question that writes a number as a word, where the passage has digits', async () => {
+    const answer = await archive.ask('كم جنديا قتل في الهجوم على الدورية، هل هم ثلاثة؟');
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]!.text).toContain('قتل 3 جنود');
+    const { hits } = await search('ثلاثة جنود');
+    expect(hits[0]!.passage.text).toContain('قتل 3 جنود');
+    expect(hits[0]!.coverage).toBeGreaterThan(hits[1]?.coverage ?? 0);
+  });
+});
