@@ -1,5 +1,5 @@
 /**
- * `npm run load`: the real bot process (compiled, as `npm start` runs it; lexical mode, a temporary
+ * `npm run load`: the real bot process (compiled, as `npm start` runs it; lexical mode unless --model-dir, a temporary
  * copy of the seed archive) against the local fake Bot API on 127.0.0.1, with simulated users
  * asking the evaluation questions in private chats.
  *
@@ -12,9 +12,10 @@
  * thread included). Exits 1 when there was an error.
  *
  *   npm run load -- [--users 50] [--questions 20] [--mode burst|closed|both] [--timeout 180] [--no-build] [--json]
+ *                   [--model-dir DIR]   hybrid mode on the model in DIR (npm run model:offline) instead of lexical
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tempArchive } from '../test/helpers.js';
 import { ROOT, buildBot, startBotProcess, type BotProcess } from '../test/support/bot-process.js';
@@ -31,8 +32,11 @@ const { values: args } = parseArgs({
     timeout: { type: 'string', default: '180' },
     'no-build': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    'model-dir': { type: 'string' },
   },
 });
+const MODEL_DIR = args['model-dir'];
+const MODE_LABEL = MODEL_DIR ? 'hybrid mode' : 'lexical mode';
 const USERS = Number(args.users);
 const PER_USER = Number(args.questions);
 const TIMEOUT_MS = Number(args.timeout) * 1000;
@@ -138,7 +142,12 @@ async function main(): Promise<void> {
     dataDir: dirs.dataDir,
     indexDir: dirs.indexDir,
     compiled: true,
-    env: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000', ADMIN_IDS: '1' },
+    env: {
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      ADMIN_IDS: '1',
+      ...(MODEL_DIR ? { EMBEDDING_MODEL: 'e5', MODEL_DIR: resolve(MODEL_DIR) } : {}),
+    },
   });
   const results: ModeResult[] = [];
   try {
@@ -156,7 +165,7 @@ async function main(): Promise<void> {
 
   if (args.json) process.stdout.write(`${JSON.stringify(results)}\n`);
   else {
-    process.stdout.write(`load: ${USERS} users × ${PER_USER} questions, lexical mode, compiled bot against the local fake Bot API\n`);
+    process.stdout.write(`load: ${USERS} users × ${PER_USER} questions, ${MODE_LABEL}, compiled bot against the local fake Bot API\n`);
     for (const r of results) {
       process.stdout.write(
         `${r.mode.padEnd(6)} answered ${r.answered}/${r.asked}  errors ${r.errors}  ` +
