@@ -1,5 +1,6 @@
 /** The pure parts of hybrid mode: token windows for long texts, scripts, evidence. */
 import { describe, expect, it } from 'vitest';
+import { withoutMarks } from '../src/analysis/normalize.js';
 import { dominantScript, withoutWords } from '../src/analysis/script.js';
 import { combineWindows, meanPool, tokenWindows } from '../src/embed/windows.js';
 import { blendedScore, evidence } from '../src/search/fusion.js';
@@ -32,6 +33,11 @@ describe('scripts', () => {
     expect(dominantScript('When did the Taliban enter كابول?')).toBe('latin');
     expect(dominantScript('Что сказал Лавров?')).toBe('other');
     expect(dominantScript('2021 — ?')).toBe('none');
+  });
+
+  it('embeds a question without diacritics and tatweel, its spelling otherwise untouched', () => {
+    expect(withoutMarks('مَتَى دَخَلَتْ طالبـــان كابولَ؟')).toBe('متى دخلت طالبان كابول؟');
+    expect(withoutMarks('أين إسلام آباد؟ ة ى')).toBe('أين إسلام آباد؟ ة ى');
   });
 
   it('removes words as typed, longest first, and tidies the spaces left', () => {

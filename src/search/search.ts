@@ -8,6 +8,7 @@ import type { Embedder } from '../embed/embedder.js';
 import type { ArchiveStore, StoredPassage } from '../index/store.js';
 import type { VectorIndex } from '../index/vector-index.js';
 import { askedKind, holdsKind, type AnswerKind } from '../analysis/answer-kind.js';
+import { withoutMarks } from '../analysis/normalize.js';
 import { dominantScript, withoutWords } from '../analysis/script.js';
 import { blendedScore } from './fusion.js';
 import { coverage, rarestTerms } from './idf.js';
@@ -70,7 +71,7 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
     titleWeight: options.bm25TitleWeight,
     bodyWeight: options.bm25BodyWeight,
   });
-  const queryVector = deps.embedder && deps.vectors && deps.vectors.size > 0 ? await deps.embedder.embedQuery(question) : null;
+  const queryVector = deps.embedder && deps.vectors && deps.vectors.size > 0 ? await deps.embedder.embedQuery(withoutMarks(question)) : null;
   const dense = queryVector && deps.vectors ? deps.vectors.search(queryVector, options.candidates) : [];
 
   // Terms and coverage of every candidate, from either retriever.
@@ -133,6 +134,6 @@ async function missingWordsSupport(
   if (missing.length === 0) return 0;
   const reduced = withoutWords(question, missing);
   if (!/\p{L}/u.test(reduced)) return 0;
-  const without = vectors.similarities(await embedder.embedQuery(reduced), [hit.id]).get(hit.id);
+  const without = vectors.similarities(await embedder.embedQuery(withoutMarks(reduced)), [hit.id]).get(hit.id);
   return hit.similarity === null || without === undefined ? 0 : hit.similarity - without;
 }
