@@ -126,13 +126,14 @@ describe('ranking by what the question asks (real index)', () => {
 
   it('lets the question\'s rarest word decide between passages of close coverage', async () => {
     const question = 'ماذا قال وزير الخارجية الروسي سيرغي لافروف في موسكو عن القمح؟';
-    const { hits } = await search(question);
+    // Off by default (it did not carry over to the held-out set); the mechanism, switched on:
+    const { hits } = await search(question, { rareWordBonus: 0.1 });
     const wheat = hits.find((h) => h.passage.text.includes('القمح'))!;
     const minister = hits.find((h) => h.passage.text.includes('وزير الخارجية'))!;
     // The minister's passages cover more of the question, all of it words every story here has.
     expect(minister.coverage).toBeGreaterThan(wheat.coverage);
     expect(hits[0]).toBe(wheat);
-    expect((await search(question, { rareWordBonus: 0 })).hits[0]!.passage.text).not.toContain('القمح');
+    expect((await search(question)).hits[0]!.passage.text).not.toContain('القمح');
   });
 
   it('answers a question that writes a number as a word, where the passage has digits', async () => {
