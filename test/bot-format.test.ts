@@ -392,6 +392,22 @@ describe('message catalogue', () => {
     }
   });
 
+  it('shows file names without direction controls, so a name can neither spoof nor hide', () => {
+    const spoofed = 'report\u202Etxt.exe\u2066.txt';
+    for (const t of [ar, en]) {
+      const texts = [
+        t.uploadAdded(spoofed, [article]),
+        t.uploadIndexing(spoofed),
+        t.reindexDone({ articles: 1, passages: 1, added: 0, updated: 0, removed: 0, unchanged: 1, failed: [{ file: spoofed, reason: 'empty file' }], mode: 'lexical' }, 1),
+      ];
+      for (const text of texts) {
+        expect(visible(text)).toContain('reporttxt.exe.txt');
+        // the name's own controls are gone; the bot's isolates (U+2068 … U+2069) around it stay
+        expect(text).not.toMatch(/[\u202A-\u202E\u2066\u2067]/u);
+      }
+    }
+  });
+
   it('has every command description in both languages, within Telegram limits', () => {
     for (const t of [ar, en]) {
       for (const [command, description] of Object.entries(t.commands)) {

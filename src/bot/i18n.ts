@@ -13,6 +13,7 @@
 import type { IndexReport } from '../types.js';
 import type { ArchiveStats, ArticleInfo } from '../archive.js';
 import { escapeHtml, isolate, LRM, prose, RLM, scriptCounts } from './html.js';
+import { cleanLabel } from '../ingest/bidi.js';
 import { formatBytes } from './units.js';
 
 export type Lang = 'ar' | 'en';
@@ -108,11 +109,13 @@ export interface IndexProgress {
 /** A number or other Latin-script value placed inside Arabic text. */
 const n = (value: number | string) => isolate(String(value));
 const e = (text: string) => escapeHtml(isolate(text));
+/** A file name as shown: direction controls dropped (a name must not spoof or hide), then escaped. */
+const fileName = (file: string) => e(cleanLabel(file));
 const EXAMPLE = 'ماذا قال لافروف عن أفغانستان؟';
 const MAX_FAILURES_LISTED = 10;
 
 function failures(report: IndexReport): string {
-  const shown = report.failed.slice(0, MAX_FAILURES_LISTED).map((f) => `\n• ${e(f.file)} — ${e(f.reason)}`);
+  const shown = report.failed.slice(0, MAX_FAILURES_LISTED).map((f) => `\n• ${fileName(f.file)} — ${e(f.reason)}`);
   const more = report.failed.length - shown.length;
   return shown.join('') + (more > 0 ? `\n• … +${more}` : '');
 }
@@ -182,7 +185,7 @@ const en: Messages = {
   uploadFailed: '😔 I could not download that file from Telegram. Please try again.',
   uploadRefused: (reason) => `⛔ File refused: ${escapeHtml(reason)}`,
   uploadAdded: (file, articles) =>
-    `✅ Added <b>${e(file)}</b> — ${articles.length} article${articles.length === 1 ? '' : 's'}:` +
+    `✅ Added <b>${fileName(file)}</b> — ${articles.length} article${articles.length === 1 ? '' : 's'}:` +
     articles
       .map(
         (a) =>
@@ -191,7 +194,7 @@ const en: Messages = {
       )
       .join(''),
 
-  uploadIndexing: (file) => `⏳ Indexing <b>${e(file)}</b>… questions are still answered meanwhile.`,
+  uploadIndexing: (file) => `⏳ Indexing <b>${fileName(file)}</b>… questions are still answered meanwhile.`,
 
   reindexAlreadyRunning: '⏳ A re-index is already running; I will report when it finishes.',
   reindexStarted: '🔄 Re-indexing the archive… questions are still answered meanwhile.',
@@ -284,7 +287,7 @@ const ar: Messages = {
   uploadFailed: '😔 تعذّر تنزيل الملف من تيليجرام. يُرجى المحاولة مرة أخرى.',
   uploadRefused: (reason) => `⛔ رُفض الملف: ${e(reason)}`,
   uploadAdded: (file, articles) =>
-    `✅ أُضيف الملف <b>${e(file)}</b> — عدد المقالات: ${n(articles.length)}` +
+    `✅ أُضيف الملف <b>${fileName(file)}</b> — عدد المقالات: ${n(articles.length)}` +
     articles
       .map(
         (a) =>
@@ -293,7 +296,7 @@ const ar: Messages = {
       )
       .join(''),
 
-  uploadIndexing: (file) => `⏳ جارٍ فهرسة <b>${e(file)}</b>… ويمكن طرح الأسئلة في أثناء ذلك.`,
+  uploadIndexing: (file) => `⏳ جارٍ فهرسة <b>${fileName(file)}</b>… ويمكن طرح الأسئلة في أثناء ذلك.`,
 
   reindexAlreadyRunning: '⏳ إعادة الفهرسة جارية بالفعل، وسأبلغك عند انتهائها.',
   reindexStarted: '🔄 جارٍ إعادة فهرسة الأرشيف… ويمكن طرح الأسئلة في أثناء ذلك.',
