@@ -214,7 +214,8 @@ export class Archive {
       const report = await this.runIndex();
       const failure = report.failed.find((f) => f.file === file);
       if (failure) throw new IngestError(failure.reason);
-      return { file, articles: this.store.article(file) };
+      const warnings = (report.warnings ?? []).filter((w) => w.file === file).map((w) => w.warning);
+      return { file, articles: this.store.article(file), warnings };
     });
   }
 

@@ -84,4 +84,6 @@ export type SearchMode = 'hybrid' | 'lexical';
 export interface AddedFile {
   file: string;
   articles: ArticleInfo[];
+  /** Repairs made while reading it (invalid bytes replaced, mixed encodings), to tell the uploader. */
+  warnings: string[];
 }

@@ -53,7 +53,7 @@ function stubArchive(token: string): Archive {
     },
     async addFile(name: string) {
       await new Promise((r) => setTimeout(r, 2_600));
-      return { file: name, articles: [{ ...result(0).article, section: null, passages: 1 }] };
+      return { file: name, articles: [{ ...result(0).article, section: null, passages: 1 }], warnings: [] };
     },
     stats: () => ({ articles: 4, passages: 4, dateFrom: null, dateTo: null, sources: ['تاس'], indexBytes: 1, mode: 'lexical' }),
     sources: () => [],

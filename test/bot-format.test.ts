@@ -369,6 +369,7 @@ describe('message catalogue', () => {
         t.uploadTooLarge(3_000_000, 2_097_152),
         t.uploadRefused(nasty),
         t.uploadAdded(nasty, [article, article]),
+        t.uploadAdded(nasty, [article], [nasty]),
         t.uploadIndexing(nasty),
         t.reindexProgress({ done: 3, total: 10, perSecond: 12.5, failed: 1 }),
         t.reindexDone(
@@ -389,6 +390,7 @@ describe('message catalogue', () => {
         expect(text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
       }
       expect(visible(t.notFound(nasty))).toContain(nasty);
+      expect(visible(t.uploadAdded('a.txt', [article], ['3 invalid UTF-8 bytes replaced']))).toContain('⚠️ 3 invalid UTF-8 bytes replaced');
     }
   });
 

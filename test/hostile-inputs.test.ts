@@ -94,6 +94,21 @@ describe('one bad file never aborts a run', () => {
     }
   });
 
+  it('an upload read with repairs says so to the uploader, and is indexed', async () => {
+    const dirs = tempArchive();
+    const archive = await openArchive(testConfig(dirs), silent);
+    try {
+      const bytes = Buffer.concat([Buffer.from(ARTICLE.slice(0, 40)), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(ARTICLE.slice(40))]);
+      const added = await archive.addFile('repaired.txt', bytes);
+      expect(added.articles.length).toBeGreaterThan(0);
+      expect(added.warnings).toEqual([expect.stringMatching(/UTF-8|byte/iu)]);
+      const clean = await archive.addFile('clean.txt', Buffer.from(`${ARTICLE}\n\nفقرة أخرى تجعل الملف مختلفًا عن غيره في الأرشيف.`));
+      expect(clean.warnings).toEqual([]);
+    } finally {
+      archive.close();
+    }
+  });
+
   it('an upload named with direction controls is saved under a name without them', async () => {
     const dirs = tempArchive();
     const archive = await openArchive(testConfig(dirs), silent);

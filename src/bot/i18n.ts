@@ -80,7 +80,7 @@ export interface Messages {
   uploadTooLarge(size: number, max: number): string;
   uploadFailed: string;
   uploadRefused(reason: string): string;
-  uploadAdded(file: string, articles: ArticleInfo[]): string;
+  uploadAdded(file: string, articles: ArticleInfo[], warnings?: readonly string[]): string;
   /** Shown when an upload outlasts a couple of seconds; the outcome later replaces it. */
   uploadIndexing(file: string): string;
 
@@ -111,6 +111,8 @@ const n = (value: number | string) => isolate(String(value));
 const e = (text: string) => escapeHtml(isolate(text));
 /** A file name as shown: direction controls dropped (a name must not spoof or hide), then escaped. */
 const fileName = (file: string) => e(cleanLabel(file));
+/** What reading an uploaded file had to repair (the warning text comes from ingest, in English). */
+const repairs = (warnings: readonly string[]) => warnings.map((w) => `\n\n⚠️ ${e(w)}`).join('');
 const EXAMPLE = 'ماذا قال لافروف عن أفغانستان؟';
 const MAX_FAILURES_LISTED = 10;
 
@@ -184,7 +186,7 @@ const en: Messages = {
   uploadTooLarge: (size, max) => `📦 That file is too large (${e(formatBytes(size))}; the limit is ${e(formatBytes(max))}).`,
   uploadFailed: '😔 I could not download that file from Telegram. Please try again.',
   uploadRefused: (reason) => `⛔ File refused: ${escapeHtml(reason)}`,
-  uploadAdded: (file, articles) =>
+  uploadAdded: (file, articles, warnings = []) =>
     `✅ Added <b>${fileName(file)}</b> — ${articles.length} article${articles.length === 1 ? '' : 's'}:` +
     articles
       .map(
@@ -192,7 +194,8 @@ const en: Messages = {
           `\n\n• <b>${e(a.title)}</b>\n${LRM}${e(a.source ?? 'unknown outlet')} · ${e(a.date ?? 'undated')} · ` +
           `${a.passages} passage${a.passages === 1 ? '' : 's'} · id <code>${escapeHtml(a.id)}</code>`,
       )
-      .join(''),
+      .join('') +
+    repairs(warnings),
 
   uploadIndexing: (file) => `⏳ Indexing <b>${fileName(file)}</b>… questions are still answered meanwhile.`,
 
@@ -286,7 +289,7 @@ const ar: Messages = {
   uploadTooLarge: (size, max) => `📦 الملف كبير جدًا (${e(formatBytes(size))}، والحد الأقصى ${e(formatBytes(max))}).`,
   uploadFailed: '😔 تعذّر تنزيل الملف من تيليجرام. يُرجى المحاولة مرة أخرى.',
   uploadRefused: (reason) => `⛔ رُفض الملف: ${e(reason)}`,
-  uploadAdded: (file, articles) =>
+  uploadAdded: (file, articles, warnings = []) =>
     `✅ أُضيف الملف <b>${fileName(file)}</b> — عدد المقالات: ${n(articles.length)}` +
     articles
       .map(
@@ -294,7 +297,8 @@ const ar: Messages = {
           `\n\n• <b>${e(a.title)}</b>\n${RLM}${e(a.source ?? 'مصدر غير معروف')} · ${e(a.date ?? 'بلا تاريخ')} · ` +
           `عدد الفقرات: ${n(a.passages)} · المعرّف <code>${escapeHtml(a.id)}</code>`,
       )
-      .join(''),
+      .join('') +
+    repairs(warnings),
 
   uploadIndexing: (file) => `⏳ جارٍ فهرسة <b>${fileName(file)}</b>… ويمكن طرح الأسئلة في أثناء ذلك.`,
 

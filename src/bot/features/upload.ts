@@ -54,7 +54,7 @@ uploadFeature.chatType('private').on('message:document', adminOnly, async (ctx) 
       try {
         const added = await archive.addFile(name, bytes);
         log.info({ file: added.file, articles: added.articles.length, admin: ctx.from.id }, 'file added');
-        return ctx.t.uploadAdded(added.file, added.articles);
+        return ctx.t.uploadAdded(added.file, added.articles, added.warnings);
       } catch (err) {
         if (!(err instanceof IngestError)) throw err;
         log.info({ file: name, reason: err.message }, 'upload refused');
