@@ -1,9 +1,12 @@
 /** Shared test helpers: temporary copies of the seed archive, and running the real CLI. */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pino } from 'pino';
+import { openArchive, type Archive } from '../src/archive.js';
 import { loadConfig, type Config } from '../src/config.js';
+import { ArchiveStore } from '../src/index/store.js';
 import { rankingOptions } from '../src/search/ranking-options.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -47,3 +50,18 @@ export async function tinyModel(): Promise<string> {
  * coverage alone, with the lexical bar (the default hybrid bars are calibrated for multilingual-e5-small).
  */
 export const TINY_MODEL_RANKING = rankingOptions({ evidenceWeight: 0, missingWordsWeight: 0, minEvidence: 0.3 });
+
+/**
+ * A lexical archive of constructed articles (file name → text), indexed, with its store opened beside
+ * it for direct searches; `close` closes both.
+ */
+export async function constructedArchive(files: Record<string, string>): Promise<{ archive: Archive; store: ArchiveStore; close: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'sanad-constructed-'));
+  const dataDir = join(dir, 'data');
+  mkdirSync(dataDir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dataDir, name), text);
+  const archive = await openArchive(testConfig({ dataDir, indexDir: join(dir, 'index') }), pino({ level: 'silent' }));
+  await archive.index();
+  const store = new ArchiveStore(join(dir, 'index', 'sanad.sqlite'));
+  return { archive, store, close: () => (store.close(), archive.close()) };
+}

@@ -3,19 +3,15 @@
  * its rarest word, and words written another way (a number as a word). On a real SQLite index of a
  * small constructed archive.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arabicAnalyzer } from '../src/analysis/analyzer.js';
 import { askedKind, holdsKind } from '../src/analysis/answer-kind.js';
-import { openArchive, type Archive } from '../src/archive.js';
+import type { Archive } from '../src/archive.js';
 import { bestExcerpt } from '../src/answer/excerpt.js';
-import { ArchiveStore } from '../src/index/store.js';
+import type { ArchiveStore } from '../src/index/store.js';
 import { rankingOptions } from '../src/search/ranking-options.js';
 import { searchPassages } from '../src/search/search.js';
-import { testConfig } from './helpers.js';
+import { constructedArchive } from './helpers.js';
 
 describe('the kind of answer a question asks for', () => {
   it('reads it from the question word, standard, dialect and English', () => {
@@ -69,41 +65,36 @@ describe('ranking by what the question asks (real index)', () => {
   const article = (title: string, body: string[]) => [title, '', ...body].join('\n\n');
   const search = (question: string, overrides = {}) => searchPassages(question, { store, embedder: null, vectors: null, ranking: rankingOptions(overrides) });
 
+  let close: () => void;
+
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sanad-signals-'));
-    const dataDir = join(dir, 'data');
-    mkdirSync(dataDir);
-    writeFileSync(join(dataDir, 'delegation-1.txt'), article('زيارة رسمية', [
-      'وصل الوفد الياباني إلى طهران لإجراء محادثات مع المسؤولين حول التعاون الاقتصادي.',
-    ]));
-    writeFileSync(join(dataDir, 'delegation-2.txt'), article('زيارة مؤجلة', [
-      'وصل الوفد الياباني إلى طهران في 14 نوفمبر بعد أن تأجلت الزيارة مرتين بسبب انشغال الجانبين بملفات أخرى عالقة بينهما منذ سنوات طويلة من الخلافات التجارية والمالية.',
-    ]));
-    writeFileSync(join(dataDir, 'port.txt'), article('ميناء جديد', [
-      'افتتحت الحكومة الميناء الجديد على ساحل البحر الأحمر بحضور كبار المسؤولين والسفراء الأجانب. '
-        + 'وكان الميناء الجديد قد افتتح رسميا في 3 فبراير 2019 بعد سنوات من أعمال البناء.',
-    ]));
     const lavrov = [
       'قال وزير الخارجية الروسي سيرغي لافروف في موسكو إن بلاده تتابع الوضع في المنطقة عن كثب وتدعو إلى الحوار.',
       'وأضاف وزير الخارجية الروسي سيرغي لافروف في موسكو أن بلاده مستعدة للوساطة بين الأطراف المتنازعة.',
       'وأكد وزير الخارجية الروسي سيرغي لافروف في موسكو أن العلاقات مع الجيران تبقى أولوية لبلاده.',
     ];
-    lavrov.forEach((text, i) => writeFileSync(join(dataDir, `lavrov-${i}.txt`), article(`لافروف ${i}`, [text])));
-    writeFileSync(join(dataDir, 'wheat.txt'), article('صادرات الحبوب', [
-      'قال الروسي سيرغي لافروف في موسكو إن صادرات القمح إلى أفريقيا لن تتوقف رغم العقوبات الغربية.',
-    ]));
-    writeFileSync(join(dataDir, 'soldiers.txt'), article('هجوم على دورية', [
-      'قتل 3 جنود في هجوم استهدف دورية عسكرية قرب الحدود الشرقية صباح أمس.',
-      'وأصيب جنود آخرون في الهجوم على الدورية ونقلوا إلى مستشفى عسكري قريب من الحدود.',
-    ]));
-    archive = await openArchive(testConfig({ dataDir, indexDir: join(dir, 'index') }), pino({ level: 'silent' }));
-    await archive.index();
-    store = new ArchiveStore(join(dir, 'index', 'sanad.sqlite'));
+    ({ archive, store, close } = await constructedArchive({
+      'delegation-1.txt': article('زيارة رسمية', [
+        'وصل الوفد الياباني إلى طهران لإجراء محادثات مع المسؤولين حول التعاون الاقتصادي.',
+      ]),
+      'delegation-2.txt': article('زيارة مؤجلة', [
+        'وصل الوفد الياباني إلى طهران في 14 نوفمبر بعد أن تأجلت الزيارة مرتين بسبب انشغال الجانبين بملفات أخرى عالقة بينهما منذ سنوات طويلة من الخلافات التجارية والمالية.',
+      ]),
+      'port.txt': article('ميناء جديد', [
+        'افتتحت الحكومة الميناء الجديد على ساحل البحر الأحمر بحضور كبار المسؤولين والسفراء الأجانب. '
+          + 'وكان الميناء الجديد قد افتتح رسميا في 3 فبراير 2019 بعد سنوات من أعمال البناء.',
+      ]),
+      ...Object.fromEntries(lavrov.map((text, i) => [`lavrov-${i}.txt`, article(`لافروف ${i}`, [text])])),
+      'wheat.txt': article('صادرات الحبوب', [
+        'قال الروسي سيرغي لافروف في موسكو إن صادرات القمح إلى أفريقيا لن تتوقف رغم العقوبات الغربية.',
+      ]),
+      'soldiers.txt': article('هجوم على دورية', [
+        'قتل 3 جنود في هجوم استهدف دورية عسكرية قرب الحدود الشرقية صباح أمس.',
+        'وأصيب جنود آخرون في الهجوم على الدورية ونقلوا إلى مستشفى عسكري قريب من الحدود.',
+      ]),
+    }));
   });
-  afterAll(() => {
-    store.close();
-    archive.close();
-  });
+  afterAll(() => close());
 
   it('prefers, among passages covering a "when" question alike, the one holding a date', async () => {
     const question = 'متى وصل الوفد الياباني إلى طهران؟';

@@ -1,17 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arabicAnalyzer } from '../src/analysis/analyzer.js';
 import { rootsOf } from '../src/analysis/roots.js';
 import { loadSynonymGroups } from '../src/analysis/synonyms.js';
-import { openArchive, type Archive } from '../src/archive.js';
-import { ArchiveStore } from '../src/index/store.js';
+import type { Archive } from '../src/archive.js';
+import type { ArchiveStore } from '../src/index/store.js';
 import { queryTerms } from '../src/search/query.js';
 import { DEFAULT_RANKING } from '../src/search/ranking-options.js';
 import { searchPassages } from '../src/search/search.js';
-import { testConfig } from './helpers.js';
+import { constructedArchive } from './helpers.js';
 
 const analyzer = arabicAnalyzer();
 const terms = (text: string) => analyzer.terms(text);
@@ -79,26 +75,21 @@ describe('searching a real index', () => {
   let store: ArchiveStore;
   const article = (title: string, body: string[]) => [title, '', 'وكالة الأنباء التجريبية - 12 مارس 2024', '', ...body.join('\n\n').split('\n')].join('\n');
 
+  let close: () => void;
+
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sanad-match-'));
-    const dataDir = join(dir, 'data');
-    mkdirSync(dataDir);
-    writeFileSync(join(dataDir, 'bagram.txt'), article('انسحاب من قاعدة باغرام', [
-      'أكملت القوات الأمريكية انسحابها من قاعدة باغرام الجوية شمال كابول بعد عشرين عاما من الوجود العسكري هناك.',
-      'وتسلمت وزارة الدفاع الأفغانية القاعدة بكامل معداتها وطائراتها بحسب بيان رسمي صدر صباح اليوم عن الوزارة في العاصمة.',
-    ]));
-    writeFileSync(join(dataDir, 'tashkent.txt'), article('لقاء عسكري في طشقند', [
-      'التقى وزير الدفاع الأوزبكي قائد القيادة الوسطى للجيش الأميركي مايكل كوريلا في طشقند لبحث التعاون العسكري.',
-      'وناقش الجانبان تدريب الضباط وتبادل الخبرات في مجال مكافحة الإرهاب على الحدود الجنوبية.',
-    ]));
-    archive = await openArchive(testConfig({ dataDir, indexDir: join(dir, 'index') }), pino({ level: 'silent' }));
-    await archive.index();
-    store = new ArchiveStore(join(dir, 'index', 'sanad.sqlite'));
+    ({ archive, store, close } = await constructedArchive({
+      'bagram.txt': article('انسحاب من قاعدة باغرام', [
+        'أكملت القوات الأمريكية انسحابها من قاعدة باغرام الجوية شمال كابول بعد عشرين عاما من الوجود العسكري هناك.',
+        'وتسلمت وزارة الدفاع الأفغانية القاعدة بكامل معداتها وطائراتها بحسب بيان رسمي صدر صباح اليوم عن الوزارة في العاصمة.',
+      ]),
+      'tashkent.txt': article('لقاء عسكري في طشقند', [
+        'التقى وزير الدفاع الأوزبكي قائد القيادة الوسطى للجيش الأميركي مايكل كوريلا في طشقند لبحث التعاون العسكري.',
+        'وناقش الجانبان تدريب الضباط وتبادل الخبرات في مجال مكافحة الإرهاب على الحدود الجنوبية.',
+      ]),
+    }));
   });
-  afterAll(() => {
-    store.close();
-    archive.close();
-  });
+  afterAll(() => close());
 
   it('reads a question word the way the archive spells it, and expands it to its synonyms', () => {
     const [bagram] = queryTerms('لباغرام', store, analyzer, DEFAULT_RANKING);
