@@ -9,12 +9,16 @@ export type Script = 'arabic' | 'latin' | 'other' | 'none';
 const ARABIC = /\p{Script=Arabic}/u;
 const LATIN = /\p{Script=Latin}/u;
 
-/** The script of most of the letters in `text` ('none' when it has no letters). */
+/** Letters read before deciding: a passage's first lines tell its script, and this runs per candidate. */
+const SAMPLE_LETTERS = 200;
+
+/** The script of most of the letters in `text`, judged on its first letters ('none' when it has none). */
 export function dominantScript(text: string): Script {
   let arabic = 0;
   let latin = 0;
   let other = 0;
   for (const ch of text) {
+    if (arabic + latin + other >= SAMPLE_LETTERS) break;
     if (!/\p{L}/u.test(ch)) continue;
     if (ARABIC.test(ch)) arabic++;
     else if (LATIN.test(ch)) latin++;
