@@ -6,6 +6,7 @@
  * since words of one root can mean different things.
  */
 import { createRequire } from 'node:module';
+import { boundedMemo } from './bounded-memo.js';
 
 interface RootExtractor {
   stem(word: string): { stem: string[] };
@@ -20,7 +21,6 @@ const extractor = new RootStemmer();
  * which are anyone's input, so the memo starts afresh past this many terms.
  */
 const MEMO_LIMIT = 200_000;
-const memo = new Map<string, readonly string[]>();
 
 /**
  * Terms the extractor is given: Arabic stems of 3 to 8 letters. Longer ones are not words with a
@@ -38,12 +38,4 @@ function extract(term: string): readonly string[] {
 }
 
 /** Candidate roots of a stemmed Arabic term (none for short, long, Latin or numeric terms). */
-export function rootsOf(term: string): readonly string[] {
-  let roots = memo.get(term);
-  if (roots === undefined) {
-    roots = extract(term);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(term, roots);
-  }
-  return roots;
-}
+export const rootsOf: (term: string) => readonly string[] = boundedMemo(extract, MEMO_LIMIT);

@@ -10,6 +10,7 @@ import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { normalizeArabic } from './normalize.js';
 import { numberWordValue } from './numbers.js';
 import { QUESTION_FRAME_WORDS } from './stopwords.js';
+import { boundedMemo } from './bounded-memo.js';
 
 const arabicStemmer = snowball.newStemmer('arabic');
 const englishStemmer = snowball.newStemmer('english');
@@ -39,18 +40,6 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * otherwise. Bounded, since questions and uploads are anyone's input: it starts afresh when full.
  */
 const STEM_CACHE_LIMIT = 500_000;
-const stemCache = new Map<string, string>();
-
-/** Stem one normalised word, once per distinct word. */
-function stem(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    s = stemUncached(word);
-    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemCache.set(word, s);
-  }
-  return s;
-}
 
 function stemUncached(word: string): string {
   if (/^[a-z]+$/u.test(word)) return englishStemmer.stem(word);
@@ -59,6 +48,9 @@ function stemUncached(word: string): string {
   const bare = word.replace(ARTICLE_PREFIX, '').replace(/ه$/u, 'ة');
   return normalizeArabic(arabicStemmer.stem(bare)) || word;
 }
+
+/** Stem one normalised word, once per distinct word. */
+const stem = boundedMemo(stemUncached, STEM_CACHE_LIMIT);
 
 /** A conjunction (و "and", ف "so") written onto a word: "ومتى" is "and when". */
 const CONJUNCTION = /^[وف](?=\p{L}{2})/u;
