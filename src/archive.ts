@@ -251,6 +251,11 @@ export class Archive {
     return article ? { article, passages: this.store.articlePassages(article.id) } : null;
   }
 
+  /** Whether nothing is indexed yet: one count, where `stats` reads every article. */
+  isEmpty(): boolean {
+    return this.store.articleCount() === 0;
+  }
+
   stats(): ArchiveStats {
     const articles = this.store.articles();
     const dates = articles.map((a) => a.date).filter((d): d is string => d !== null).sort();

@@ -83,7 +83,7 @@ program
         ? readFileSync(opts.file, 'utf8').split(/\r?\n/u).map((l) => l.trim()).filter(Boolean)
         : question?.trim() ? [question.trim()] : [];
       if (questions.length === 0) program.error('ask needs a question, or --file with one question per line');
-      if (archive.stats().articles === 0) {
+      if (archive.isEmpty()) {
         process.stderr.write('sanad: the index is empty; indexing DATA_DIR first\n');
         await archive.index();
       }

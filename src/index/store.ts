@@ -114,7 +114,29 @@ export class ArchiveStore {
    * one fsync, for a whole batch of files. Each file's change stays all-or-nothing.
    */
   batch<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    if (this.pendingDf) return fn();
+    return this.db.transaction(() => {
+      this.pendingDf = new Map();
+      try {
+        const result = fn();
+        this.applyDf(this.pendingDf);
+        return result;
+      } finally {
+        this.pendingDf = null;
+      }
+    })();
+  }
+
+  /**
+   * Document-frequency changes of the batch in progress, written once at its end: a term shared by
+   * the batch's files is then one upsert, not one per file.
+   */
+  private pendingDf: Map<string, number> | null = null;
+
+  /** Count `delta` into term_df now, or at the end of the batch in progress. */
+  private countTerms(delta: Map<string, number>): void {
+    if (!this.pendingDf) return this.applyDf(delta);
+    for (const [term, d] of delta) this.pendingDf.set(term, (this.pendingDf.get(term) ?? 0) + d);
   }
 
   /** Apply document-frequency changes to term_df (inside the caller's transaction). */
@@ -201,7 +223,7 @@ export class ArchiveStore {
           added.push({ id: rowid, vector: p.vector });
         }
       }
-      this.applyDf(delta);
+      this.countTerms(delta);
       this.bump();
       return { removed, added };
     })();
@@ -214,7 +236,7 @@ export class ArchiveStore {
       const delta = new Map<string, number>();
       this.forgetTerms(removed, delta);
       this.statement('DELETE FROM files WHERE file = ?').run(file);
-      this.applyDf(delta);
+      this.countTerms(delta);
       this.bump();
       return removed;
     })();

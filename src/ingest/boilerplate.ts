@@ -44,7 +44,8 @@ export function isFurniture(block: string): boolean {
 
 /** True for a heading that introduces a list of links ("most read", "related articles"). */
 export function isListHeading(block: string): boolean {
-  return LIST_HEADINGS.some((re) => re.test(fold(block)));
+  const f = fold(block);
+  return LIST_HEADINGS.some((re) => re.test(f));
 }
 
 /** True for the "read also:" marker that may introduce a second article. */
