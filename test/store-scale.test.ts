@@ -20,15 +20,16 @@ afterEach(() => {
   open = [];
 });
 
-/** term_df and FTS5's own count (fts5vocab), as sorted lists. */
-function frequencies(indexDir: string): { cached: string[]; fts5: string[] } {
+/** term_df and FTS5's own count (fts5vocab), as sorted lists; the vocabulary's keys as the store filed them. */
+function frequencies(indexDir: string): { cached: string[]; fts5: string[]; keys: unknown[] } {
   const db = new Database(join(indexDir, 'sanad.sqlite'), { readonly: true });
   const cached = (db.prepare('SELECT term, df FROM term_df ORDER BY term').all() as { term: string; df: number }[]).map((r) => `${r.term}:${r.df}`);
   const fts5 = (db.prepare('SELECT term, doc FROM passages_vocab ORDER BY term').all() as { term: string; doc: number }[]).map(
     (r) => `${r.term}:${r.doc}`,
   );
+  const keys = [...db.prepare('SELECT * FROM term_variant_key ORDER BY 1, 2').all(), ...db.prepare('SELECT * FROM term_root ORDER BY 1, 2').all()];
   db.close();
-  return { cached, fts5 };
+  return { cached, fts5, keys };
 }
 
 describe('document frequencies from term_df', () => {
@@ -49,15 +50,19 @@ describe('document frequencies from term_df', () => {
     const answer = await archive.ask('هل ستفتح روسيا قنصلية في مزار شريف؟');
     archive.close();
     open = [];
+    const keys = f.keys;
+    expect(keys.length).toBeGreaterThan(500);
 
-    // An index built before term_df existed: the table is built from FTS5 when the store opens.
+    // An index built before term_df and the vocabulary's keys existed: they are built from FTS5 when the store opens.
     const db = new Database(join(dirs.indexDir, 'sanad.sqlite'));
-    db.exec("DROP TABLE term_df; DELETE FROM meta WHERE key = 'derived_version'");
+    db.exec("DROP TABLE term_df; DROP TABLE term_variant_key; DROP TABLE term_root; DELETE FROM meta WHERE key = 'derived_version'");
     db.close();
     archive = await openArchive(testConfig(dirs), silent);
     open.push(archive);
     f = frequencies(dirs.indexDir);
     expect(f.cached).toEqual(f.fts5);
+    // The same keys as those filed term by term while indexing, editing and deleting.
+    expect(f.keys).toEqual(keys);
     expect(await archive.ask('هل ستفتح روسيا قنصلية في مزار شريف؟')).toEqual(answer);
   });
 });

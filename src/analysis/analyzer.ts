@@ -8,13 +8,14 @@
  * form matching (match.ts), roots (roots.ts), spellings of one name (variants.ts) and synonym groups
  * (synonyms.ts, synonyms.txt) on top.
  */
-import { hasTerm, matchStrength, meetsAtAll, MIN_PREFIX, PROCLITIC, type Alternatives, type MatchCredits } from './match.js';
+import { hasTerm, inVocabulary, matchStrength, meetsAtAll, MIN_PREFIX, PROCLITIC, type Alternatives, type MatchCredits } from './match.js';
 import { normalizeArabic } from './normalize.js';
 import { loadSynonymGroups, synonymTable } from './synonyms.js';
 import { terms, TERMS_VERSION } from './terms.js';
 import { spellingVariants } from './variants.js';
+import type { Vocabulary } from './vocabulary.js';
 
-export type { Alternatives, MatchCredits };
+export type { Alternatives, MatchCredits, Vocabulary };
 
 export interface Analyzer {
   /**
@@ -35,14 +36,16 @@ export interface Analyzer {
   readings(term: string): string[];
   /** The other terms of `term`'s synonym groups (none when synonyms are off). */
   synonyms(term: string): readonly string[];
-  /** Other spellings of `term` (a name: كابل / كابول) among the terms of `vocabulary`. */
-  variants(term: string, vocabulary: ReadonlySet<string>): string[];
+  /** Other spellings of `term` (a name: كابل / كابول) among the terms of the archive's `vocabulary`. */
+  variants(term: string, vocabulary: Vocabulary): string[];
   /** Whether `set` holds `term`, or a form of it with a suffix, proclitic or verb prefix left on. */
   hasTerm(set: ReadonlySet<string>, term: string): boolean;
   /** 1 as written, `synonymCredit` through a synonym, `rootCredit` through a word of the same root, else 0. */
   matchStrength(set: ReadonlySet<string>, query: Alternatives, credits: MatchCredits): number;
   /** Whether `set` holds a question term in any form (as written, a synonym, a word of its root). */
   meetsAtAll(set: ReadonlySet<string>, query: Alternatives): boolean;
+  /** `meetsAtAll` over the archive's whole vocabulary, by lookups. */
+  inVocabulary(vocabulary: Vocabulary, query: Alternatives): boolean;
 }
 
 export interface AnalyzerOptions {
@@ -65,6 +68,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     hasTerm,
     matchStrength,
     meetsAtAll,
+    inVocabulary,
   };
 }
 

@@ -6,6 +6,7 @@
  */
 
 import { rootsOf } from './roots.js';
+import type { Vocabulary } from './vocabulary.js';
 
 /** Shortest stem that may meet longer forms of itself. */
 export const MIN_PREFIX = 3;
@@ -170,4 +171,34 @@ export function matchStrength(terms: ReadonlySet<string>, query: Alternatives, c
 /** Whether `terms` hold a question term in any form: as written, a synonym, or a word of the same root. */
 export function meetsAtAll(terms: ReadonlySet<string>, query: Alternatives): boolean {
   return query.alternatives.some((a) => hasTerm(terms, a)) || sharesRoot(terms, query.alternatives);
+}
+
+/** What a vocabulary term may carry before each reading of a question term: a proclitic, a tense prefix. */
+const BARE_PREFIXES = ['', ...'وفبلك'];
+const VERB_PREFIXES = ['', ...'يتنا', ...[...'يتنا'].map((q) => `س${q}`)];
+
+/**
+ * The vocabulary's terms that could meet `term` in `hasTerm`: a superset found by a few prefix
+ * lookups. Two terms that are the same word (`sameWord`) share their first two letters (openTaa
+ * changes only a last letter, and the shorter of two extending terms has MIN_PREFIX letters), so
+ * for each reading of `term`, a term meeting it through that reading begins with the prefix the
+ * reading read off (PROCLITIC, VERB_PREFIX) and the reading's first two letters.
+ */
+function meetingCandidates(vocabulary: Vocabulary, term: string): Set<string> {
+  const starts = new Set<string>();
+  const add = (reading: string, prefixes: readonly string[]) => prefixes.forEach((p) => starts.add(p + reading.slice(0, 2)));
+  add(term, ['']);
+  add(term.replace(PROCLITIC, ''), BARE_PREFIXES);
+  add(term.replace(VERB_PREFIX, ''), VERB_PREFIXES);
+  return new Set([...starts].flatMap((start) => vocabulary.withPrefix(start)));
+}
+
+/**
+ * `meetsAtAll` over the archive's whole vocabulary, by lookups: whether any term of the archive
+ * holds a question term in any form (as written, a synonym, a word of its root).
+ */
+export function inVocabulary(vocabulary: Vocabulary, query: Alternatives): boolean {
+  if (query.alternatives.some((a) => hasTerm(meetingCandidates(vocabulary, a), a))) return true;
+  const roots = [...new Set(query.alternatives.flatMap(rootsOf))];
+  return roots.length > 0 && vocabulary.hasRoot(roots);
 }

@@ -6,8 +6,8 @@
 
 export type Script = 'arabic' | 'latin' | 'other' | 'none';
 
-const ARABIC = /\p{Script=Arabic}/u;
-const LATIN = /\p{Script=Latin}/u;
+/** A letter, captured as Arabic (1) or Latin (2) when it is one: one scan classifies every letter. */
+const LETTER = /(\p{Script=Arabic})|(\p{Script=Latin})|\p{L}/gu;
 
 /** Letters read before deciding: a passage's first lines tell its script, and this runs per candidate. */
 const SAMPLE_LETTERS = 200;
@@ -17,12 +17,11 @@ export function dominantScript(text: string): Script {
   let arabic = 0;
   let latin = 0;
   let other = 0;
-  for (const ch of text) {
-    if (arabic + latin + other >= SAMPLE_LETTERS) break;
-    if (!/\p{L}/u.test(ch)) continue;
-    if (ARABIC.test(ch)) arabic++;
-    else if (LATIN.test(ch)) latin++;
+  for (const m of text.matchAll(LETTER)) {
+    if (m[1]) arabic++;
+    else if (m[2]) latin++;
     else other++;
+    if (arabic + latin + other >= SAMPLE_LETTERS) break;
   }
   if (arabic + latin + other === 0) return 'none';
   if (arabic >= latin && arabic >= other) return 'arabic';

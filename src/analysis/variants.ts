@@ -20,6 +20,7 @@
  * ك is not read as g: too many Arabic words differ from one another in ج / ك alone (ترويج / ترويك).
  */
 import { rootsOf } from './roots.js';
+import type { Vocabulary } from './vocabulary.js';
 
 /** Shortest term, in letters, that has spelling variants. */
 export const MIN_LETTERS = 4;
@@ -84,20 +85,16 @@ export function isSpellingVariant(a: string, b: string): boolean {
   return added !== null && !added.includes(1) && !patternsOfOneRoot(short, long);
 }
 
-const bySkeleton = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
+/**
+ * What a term's spelling variants are filed under in the vocabulary: its skeleton, or null for a
+ * term that has none (shorter than MIN_LETTERS, or not Arabic).
+ */
+export function variantKey(term: string): string | null {
+  return term.length >= MIN_LETTERS && ARABIC.test(term) ? skeleton(term) : null;
+}
 
 /** The terms of `vocabulary` that spell `term` another way (none for short or non-Arabic terms). */
-export function spellingVariants(term: string, vocabulary: ReadonlySet<string>): string[] {
-  if (term.length < MIN_LETTERS || !ARABIC.test(term)) return [];
-  let index = bySkeleton.get(vocabulary);
-  if (!index) {
-    index = new Map();
-    for (const t of vocabulary) {
-      if (t.length < MIN_LETTERS || !ARABIC.test(t)) continue;
-      const key = skeleton(t);
-      index.set(key, [...(index.get(key) ?? []), t]);
-    }
-    bySkeleton.set(vocabulary, index);
-  }
-  return (index.get(skeleton(term)) ?? []).filter((t) => isSpellingVariant(term, t));
+export function spellingVariants(term: string, vocabulary: Vocabulary): string[] {
+  const key = variantKey(term);
+  return key === null ? [] : vocabulary.withVariantKey(key).filter((t) => isSpellingVariant(term, t));
 }

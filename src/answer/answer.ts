@@ -54,7 +54,7 @@ function closeToBest(h: Hit, best: Hit, query: readonly QueryTerm[], analyzer: A
   return query.some((q) => analyzer.meetsAtAll(h.passageTerms, q) && !analyzer.meetsAtAll(best.passageTerms, q));
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
   for (const t of a) if (b.has(t)) shared++;
   const union = a.size + b.size - shared;

@@ -5,6 +5,8 @@
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import type { Vocabulary } from '../analysis/vocabulary.js';
+import { VOCABULARY_KEYS_VERSION, vocabularyKeys } from '../analysis/vocabulary-keys.js';
 import type { ArticleInfo, ParsedArticle, Passage } from '../types.js';
 
 export interface NewPassage extends Passage {
@@ -27,6 +29,12 @@ export interface LexicalQueryOptions {
   /** BM25 column weights. */
   titleWeight: number;
   bodyWeight: number;
+}
+
+/** A passage's matching terms, as the lexical index holds them. */
+export interface PassageTerms {
+  body: ReadonlySet<string>;
+  title: ReadonlySet<string>;
 }
 
 export interface StoredPassage {
@@ -61,13 +69,19 @@ CREATE TRIGGER IF NOT EXISTS passages_fts_delete AFTER DELETE ON passages BEGIN
   DELETE FROM passages_fts WHERE rowid = old.id;
 END;
 CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS term_variant_key (key TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY (key, term)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS term_root (root TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY (root, term)) WITHOUT ROWID;
 `;
 
 /**
- * Version of the derived tables (term_df): an index built before them, or under another version,
- * has them rebuilt from the FTS5 index when opened.
+ * Version of the derived tables (term_df and the vocabulary's keys, term_variant_key and
+ * term_root): an index built before them, or under other rules, has them rebuilt from the FTS5
+ * index when opened.
  */
-const DERIVED_VERSION = '1';
+const DERIVED_VERSION = `2;${VOCABULARY_KEYS_VERSION}`;
+
+/** Passages whose term sets `indexedTerms` keeps between questions. */
+const TERM_SETS_KEPT = 5000;
 
 /** Rows the lexical query may score when the question's terms are common (see lexicalSearch). */
 const RARE_TERM_ROWS = 5000;
@@ -103,7 +117,9 @@ export class ArchiveStore {
     this.db.exec(SCHEMA);
     if (this.getMeta('derived_version') !== DERIVED_VERSION) {
       this.db.transaction(() => {
-        this.db.exec('DELETE FROM term_df; INSERT INTO term_df (term, df) SELECT term, doc FROM passages_vocab');
+        this.db.exec('DELETE FROM term_df; DELETE FROM term_variant_key; DELETE FROM term_root');
+        this.db.exec('INSERT INTO term_df (term, df) SELECT term, doc FROM passages_vocab');
+        for (const { term } of this.db.prepare('SELECT term FROM term_df').all() as { term: string }[]) this.fileKeys(term);
         this.setMeta('derived_version', DERIVED_VERSION);
       })();
     }
@@ -139,17 +155,39 @@ export class ArchiveStore {
     for (const [term, d] of delta) this.pendingDf.set(term, (this.pendingDf.get(term) ?? 0) + d);
   }
 
-  /** Apply document-frequency changes to term_df (inside the caller's transaction). */
+  /**
+   * Apply document-frequency changes to term_df (inside the caller's transaction): a term entering
+   * the archive is filed under its vocabulary keys, a term leaving it is taken out of them.
+   */
   private applyDf(delta: Map<string, number>): void {
     const upsert = this.statement(
-      'INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df',
+      'INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df RETURNING df',
     );
-    const prune = this.statement('DELETE FROM term_df WHERE term = ? AND df <= 0');
+    const prune = this.statement('DELETE FROM term_df WHERE term = ?');
     for (const [term, d] of delta) {
       if (d === 0) continue;
-      upsert.run(term, d);
-      if (d < 0) prune.run(term);
+      const { df } = upsert.get(term, d) as { df: number };
+      if (df <= 0) {
+        prune.run(term);
+        this.forgetKeys(term);
+      } else if (df === d) this.fileKeys(term);
     }
+  }
+
+  /** File a term that entered the archive under its vocabulary keys. */
+  private fileKeys(term: string): void {
+    const { variantKey, roots } = vocabularyKeys(term);
+    if (variantKey !== null) this.statement('INSERT OR IGNORE INTO term_variant_key (key, term) VALUES (?, ?)').run(variantKey, term);
+    const root = this.statement('INSERT OR IGNORE INTO term_root (root, term) VALUES (?, ?)');
+    for (const r of roots) root.run(r, term);
+  }
+
+  /** Take a term that left the archive out of its vocabulary keys. */
+  private forgetKeys(term: string): void {
+    const { variantKey, roots } = vocabularyKeys(term);
+    if (variantKey !== null) this.statement('DELETE FROM term_variant_key WHERE key = ? AND term = ?').run(variantKey, term);
+    const root = this.statement('DELETE FROM term_root WHERE root = ? AND term = ?');
+    for (const r of roots) root.run(r, term);
   }
 
   /** Count the terms of passages about to be deleted out of term_df. */
@@ -324,17 +362,34 @@ export class ArchiveStore {
     return row.n;
   }
 
-  /** The matching terms stored in the lexical index for each passage, so a question need not recompute them. */
-  indexedTerms(ids: number[]): Map<number, { body: Set<string>; title: Set<string> }> {
+  /**
+   * The matching terms stored in the lexical index for each passage, so a question need not
+   * recompute them. The sets are kept for the store generation they were read at (at most
+   * TERM_SETS_KEPT passages): a passage that candidates for many questions is read once, and what
+   * the analyzer builds once per set (its form index, its roots) serves them all.
+   */
+  indexedTerms(ids: number[]): Map<number, PassageTerms> {
+    const generation = this.generation();
+    if (this.termSets.generation !== generation || this.termSets.sets.size > TERM_SETS_KEPT) {
+      this.termSets = { generation, sets: new Map() };
+    }
+    const { sets } = this.termSets;
     const stmt = this.statement('SELECT title, body FROM passages_fts WHERE rowid = ?');
     const split = (s: string) => new Set(s.split(' ').filter(Boolean));
     return new Map(
       ids.flatMap((id) => {
-        const row = stmt.get(id) as { title: string; body: string } | undefined;
-        return row ? [[id, { body: split(row.body), title: split(row.title) }] as const] : [];
+        let terms = sets.get(id);
+        if (!terms) {
+          const row = stmt.get(id) as { title: string; body: string } | undefined;
+          if (!row) return [];
+          sets.set(id, (terms = { body: split(row.body), title: split(row.title) }));
+        }
+        return [[id, terms] as const];
       }),
     );
   }
+
+  private termSets: { generation: number; sets: Map<number, PassageTerms> } = { generation: -1, sets: new Map() };
 
   /**
    * How many passages contain each term (body or title), for IDF weights: one lookup in term_df,
@@ -345,9 +400,18 @@ export class ArchiveStore {
     return new Map(terms.map((t) => [t, (stmt.get(t) as { df: number } | undefined)?.df ?? 0]));
   }
 
-  /** Every distinct term of the lexical index (bodies and titles): the archive's own vocabulary. */
-  vocabulary(): string[] {
-    return (this.db.prepare('SELECT term FROM term_df').all() as { term: string }[]).map((r) => r.term);
+  /**
+   * The distinct terms of the lexical index (bodies and titles), the archive's own vocabulary, as
+   * the analyzer consults it: by lookups in term_df and the keys filed with each term.
+   */
+  readonly vocabulary: Vocabulary = {
+    withPrefix: (prefix) => this.terms('SELECT term FROM term_df WHERE term >= ? AND term < ?', prefix, `${prefix}\u{10FFFF}`),
+    withVariantKey: (key) => this.terms('SELECT term FROM term_variant_key WHERE key = ?', key),
+    hasRoot: (roots) => roots.some((root) => this.statement('SELECT 1 FROM term_root WHERE root = ? LIMIT 1').get(root) !== undefined),
+  };
+
+  private terms(sql: string, ...params: string[]): string[] {
+    return (this.statement(sql).all(...params) as { term: string }[]).map((r) => r.term);
   }
 
   private counted: { generation: number; passages: number } | null = null;

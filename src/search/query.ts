@@ -30,19 +30,6 @@ export interface QueryTerm {
   inArchive: boolean;
 }
 
-/** The archive's vocabulary, read once per store generation. */
-const vocabularies = new WeakMap<ArchiveStore, { generation: number; terms: ReadonlySet<string> }>();
-
-export function vocabularyOf(store: ArchiveStore): ReadonlySet<string> {
-  const generation = store.generation();
-  let cached = vocabularies.get(store);
-  if (!cached || cached.generation !== generation) {
-    cached = { generation, terms: new Set(store.vocabulary()) };
-    vocabularies.set(store, cached);
-  }
-  return cached.terms;
-}
-
 /**
  * A question term is read the way the archive uses it most: "لاوكرانيا" asks about "اوكرانيا".
  * Done against the vocabulary so that words whose first letter belongs to them ("لافروف") keep it;
@@ -74,14 +61,14 @@ export function queryTerms(question: string, store: ArchiveStore, analyzer: Anal
   const known = store.documentFrequencies([...new Set(raw.flatMap((t) => analyzer.readings(t)))]);
   const readAs = new Map(raw.map((t) => [t, bestReading(t, known, analyzer)]));
   const read = [...new Set(readAs.values())];
-  const vocabulary = vocabularyOf(store);
+  const vocabulary = store.vocabulary;
   const variants = new Map(read.map((term) => [term, analyzer.variants(term, vocabulary)]));
   const withSynonyms = read.map((term) => [...new Set([term, ...variants.get(term)!, ...analyzer.synonyms(term)])]);
   const df = store.documentFrequencies([...new Set(withSynonyms.flat())]);
   const passages = store.passageCount();
   return withSynonyms.map((alternatives) => {
-    // Held as written is one lookup; held in another form needs a walk of the vocabulary, done
-    // only when an answer asks (a word the archive spells exactly never needs it).
+    // Held as written is one lookup; held in another form needs a few more, done only when an
+    // answer asks (a word the archive spells exactly never needs them).
     let held: boolean | undefined = alternatives.some((a) => (df.get(a) ?? 0) > 0) || undefined;
     const documentFrequency = Math.max(...alternatives.map((a) => df.get(a) ?? 0));
     return {
@@ -91,7 +78,7 @@ export function queryTerms(question: string, store: ArchiveStore, analyzer: Anal
       documentFrequency,
       words: [...new Set(asked.filter((w) => w.terms.some((t) => readAs.get(t) === alternatives[0])).map((w) => w.word))],
       get inArchive(): boolean {
-        held ??= analyzer.meetsAtAll(vocabulary, { alternatives });
+        held ??= analyzer.inVocabulary(vocabulary, { alternatives });
         return held;
       },
     };

@@ -37,7 +37,7 @@ export interface Hit {
    */
   missingWordsSupport: number;
   /** The passage's matching terms, for near-duplicate checks. */
-  passageTerms: Set<string>;
+  passageTerms: ReadonlySet<string>;
   passage: StoredPassage;
 }
 
@@ -75,7 +75,7 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   const dense = queryVector && deps.vectors ? deps.vectors.search(queryVector, options.candidates) : [];
 
   // Terms and coverage of every candidate, from either retriever.
-  const candidates = new Map<number, { passage: StoredPassage; passageTerms: Set<string>; coverage: number; bm25: number }>();
+  const candidates = new Map<number, { passage: StoredPassage; passageTerms: ReadonlySet<string>; coverage: number; bm25: number }>();
   const bm25 = new Map(lexical.map((r) => [r.id, r.bm25]));
   const ids = [...new Set([...bm25.keys(), ...dense.map((d) => d.id)])];
   const indexed = store.indexedTerms(ids);
