@@ -9,6 +9,7 @@ import snowball from 'snowball-stemmers';
 import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { normalizeArabic } from './normalize.js';
 import { numberWordValue } from './numbers.js';
+import { ownInitialStems, withOwnInitial } from './own-initials.js';
 import { QUESTION_FRAME_WORDS } from './stopwords.js';
 import { boundedMemo } from './bounded-memo.js';
 
@@ -17,12 +18,28 @@ const englishStemmer = snowball.newStemmer('english');
 
 const STOP = new Set([...stopwords.ar, ...stopwords.en, ...QUESTION_FRAME_WORDS].map((w) => normalizeArabic(w)));
 
+/** Snowball's stem of a normalised Arabic word without the article, in matching form. */
+function snowballStem(word: string): string {
+  // Snowball strips ة as a suffix but not the ه our normalisation folds it into.
+  return normalizeArabic(arabicStemmer.stem(word.replace(/ه$/u, 'ة')));
+}
+
+/** Stems of the words whose initial و ف ب ك is their own (own-initials.ts). */
+const OWN_INITIALS = ownInitialStems(snowballStem);
+
 /**
- * Names the matching form `terms` produces: the stemming rules (a label to change with `stem`)
- * and the stop list. An index whose files were stemmed under another version re-stems them.
+ * Names the matching form `terms` produces: the stemming rules (a label to change with `stem`),
+ * the stop list and the own-initial lexicon. An index whose files were stemmed under another
+ * version re-stems them.
  */
 export const TERMS_VERSION = createHash('sha256')
-  .update(['snowball arabic+english; article stripped; final ه read as ة; number words read as digits', ...[...STOP].sort()].join('\n'))
+  .update(
+    [
+      'snowball arabic+english; article stripped; final ه read as ة; number words read as digits; own initials kept',
+      ...[...STOP].sort(),
+      ...[...OWN_INITIALS].sort(),
+    ].join('\n'),
+  )
   .digest('hex')
   .slice(0, 16);
 
@@ -44,9 +61,8 @@ const STEM_CACHE_LIMIT = 500_000;
 function stemUncached(word: string): string {
   if (/^[a-z]+$/u.test(word)) return englishStemmer.stem(word);
   if (!/[\u0621-\u064A]/u.test(word)) return word;
-  // Snowball strips ة as a suffix but not the ه our normalisation folds it into.
-  const bare = word.replace(ARTICLE_PREFIX, '').replace(/ه$/u, 'ة');
-  return normalizeArabic(arabicStemmer.stem(bare)) || word;
+  const bare = word.replace(ARTICLE_PREFIX, '');
+  return withOwnInitial(bare, snowballStem(bare), OWN_INITIALS) || word;
 }
 
 /** Stem one normalised word, once per distinct word. */
