@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arabicAnalyzer } from '../src/analysis/analyzer.js';
 import { rootsOf } from '../src/analysis/roots.js';
+import type { Archive } from '../src/archive.js';
+import type { ArchiveStore } from '../src/index/store.js';
+import { queryTerms } from '../src/search/query.js';
+import { DEFAULT_RANKING } from '../src/search/ranking-options.js';
+import { searchPassages } from '../src/search/search.js';
+import { constructedArchive } from './helpers.js';
 
 const analyzer = arabicAnalyzer();
 const terms = (text: string) => analyzer.terms(text);
@@ -39,5 +45,72 @@ describe('a word keeps the initial و ف ب ك that belongs to it', () => {
     expect(rootsOf(term('وزير'))).toContain('وزر');
     expect(rootsOf(term('الوزراء'))).toContain('وزر');
     expect(rootsOf(term('وصول'))).toContain('وصل');
+  });
+});
+
+describe('another form of the question\'s word', () => {
+  const forms = (word: string) => analyzer.forms(term(word));
+
+  it('joins a broken plural and its singular, a derived verb, its present and its verbal noun', () => {
+    expect(forms('وزير')).toContain(term('وزراء'));
+    expect(forms('الوزراء')).toContain(term('وزير'));
+    expect(forms('منطقة')).toContain(term('مناطق'));
+    expect(forms('أطفال')).toContain(term('طفل'));
+    expect(forms('سلاح')).toContain(term('أسلحة'));
+    expect(forms('الجنود')).toContain(term('جندي'));
+    expect(forms('عواصم')).toContain(term('عاصمة'));
+    expect(forms('مشروع')).toContain(term('مشاريع'));
+    expect(forms('انسحب')).toContain(term('الانسحاب'));
+    expect(forms('ينسحب')).toContain(term('انسحاب'));
+    expect(forms('الاجتماع')).toContain(term('يجتمع'));
+    expect(forms('استخدام')).toContain(term('استخدم'));
+    expect(forms('يهاجم')).toContain(term('مهاجمة'));
+  });
+
+  it('leaves apart the words a pattern shares with another word', () => {
+    expect(forms('عامل')).not.toContain(term('عمل')); // فاعل / فعلة: "work"
+    expect(forms('طالبان')).not.toContain(term('طلاب')); // a verb "طالب" / "students"
+    expect(forms('دفع')).not.toContain(term('دفاع')); // "push" / "defence"
+    expect(forms('علم')).not.toContain(term('تعليم')); // "flag" / "teaching"
+    expect(forms('وزير')).not.toContain(term('وزر')); // "minister" / "burden"
+    expect(forms('ملك')).not.toContain(term('أمل')); // "املك" read as "امل" + ك
+  });
+
+  describe('on a real index', () => {
+    let archive: Archive;
+    let store: ArchiveStore;
+    let close: () => void;
+    const article = (title: string, body: string) => [title, '', 'وكالة الأنباء التجريبية - 12 مارس 2024', '', body].join('\n');
+
+    beforeAll(async () => {
+      ({ archive, store, close } = await constructedArchive({
+        'pullout.txt': article('البنتاغون يعلن نهاية المهمة', 'أعلن البنتاغون اكتمال انسحاب آخر جندي أمريكي من القاعدة الجوية مساء الجمعة.'),
+        'arrivals.txt': article('تعزيزات جديدة', 'يصل الجنود الجدد إلى القاعدة الجوية الأسبوع المقبل ويتسلمون مهامهم من الوحدات السابقة.'),
+        'ministers.txt': article('أزمة اللاجئين', 'اجتمع وزراء الخارجية العرب في القاهرة لبحث أزمة اللاجئين، وصدر عن الاجتماع بيان ختامي يدعو إلى دعم الدول المضيفة وتوفير التمويل اللازم لبرامج الإغاثة والتعليم والصحة في المخيمات قبل حلول فصل الشتاء.'),
+        'embassy.txt': article('سفارة', 'اجتمع السفير الروسي بموظفي وزارة الخارجية في القاهرة، وتناول اجتماع الخارجية زيارة الوفد.'),
+        'weather.txt': article('طقس', 'تشهد البلاد موجة حر شديدة مع ارتفاع درجات الحرارة في معظم المدن الساحلية.'),
+      }));
+    });
+    afterAll(() => close());
+
+    it('reads a question word with its forms the archive holds, at the form credit', () => {
+      const [minister] = queryTerms('وزير', store, analyzer, DEFAULT_RANKING);
+      expect(minister!.forms).toEqual([term('وزراء')]);
+      expect(analyzer.matchStrength(new Set(terms('وزراء الخارجية')), minister!, DEFAULT_RANKING)).toBe(DEFAULT_RANKING.formCredit);
+      expect(DEFAULT_RANKING.formCredit).toBeGreaterThan(DEFAULT_RANKING.rootCredit);
+    });
+
+    it('ranks first the passage that says the question\'s words in other forms', async () => {
+      // The question's verb and plural are a verbal noun and a singular in the answer; the other
+      // passage holds the plural as written but says nothing of a withdrawal (the synonym groups
+      // already join ينسحب / انسحاب: its forms must not lower that credit).
+      const { hits } = await searchPassages('متى ينسحب الجنود من القاعدة الجوية؟', { store, embedder: null, vectors: null });
+      expect(hits[0]!.passage.text).toContain('اكتمال انسحاب آخر جندي');
+      // The singular asked, the plural written: above a passage holding only a word of its root (وزارة).
+      const answer = await archive.ask('ماذا ناقش اجتماع وزير الخارجية في القاهرة؟');
+      expect(answer.answered).toBe(true);
+      expect(answer.results[0]!.text).toContain('اجتمع وزراء الخارجية العرب');
+      expect(answer.unmatched).toEqual(['ناقش']); // the minister is met in his plural
+    });
   });
 });

@@ -13,6 +13,7 @@ import { normalizeArabic } from './normalize.js';
 import { loadSynonymGroups, synonymTable } from './synonyms.js';
 import { terms, TERMS_VERSION } from './terms.js';
 import { spellingVariants } from './variants.js';
+import { otherForms } from './word-forms.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export type { Alternatives, MatchCredits, Vocabulary };
@@ -38,9 +39,14 @@ export interface Analyzer {
   synonyms(term: string): readonly string[];
   /** Other spellings of `term` (a name: كابل / كابول) among the terms of the archive's `vocabulary`. */
   variants(term: string, vocabulary: Vocabulary): string[];
+  /**
+   * Other forms of `term` that Arabic makes by pattern from its root (وزير / وزراء, انسحب / انسحاب,
+   * ينسحب / انسحب), as terms; whether the archive uses them is for the caller to look up.
+   */
+  forms(term: string): string[];
   /** Whether `set` holds `term`, or a form of it with a suffix, proclitic or verb prefix left on. */
   hasTerm(set: ReadonlySet<string>, term: string): boolean;
-  /** 1 as written, `synonymCredit` through a synonym, `rootCredit` through a word of the same root, else 0. */
+  /** 1 as written, a credit (`MatchCredits`) in another spelling or form, through a synonym or a word of the same root, else 0. */
   matchStrength(set: ReadonlySet<string>, query: Alternatives, credits: MatchCredits): number;
   /** Whether `set` holds a question term in any form (as written, a synonym, a word of its root). */
   meetsAtAll(set: ReadonlySet<string>, query: Alternatives): boolean;
@@ -57,6 +63,10 @@ export interface AnalyzerOptions {
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const groups = options.synonymGroups === false ? [] : (options.synonymGroups ?? loadSynonymGroups());
   const table = synonymTable(groups, terms);
+  const oneTerm = (word: string) => {
+    const t = terms(word);
+    return t.length === 1 ? t[0] : undefined;
+  };
   return {
     version: TERMS_VERSION,
     normalize: normalizeArabic,
@@ -65,6 +75,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     readings: (term) => [term, term.replace(PROCLITIC, '')],
     synonyms: (term) => table.get(term) ?? [],
     variants: spellingVariants,
+    forms: (term) => otherForms(term, oneTerm),
     hasTerm,
     matchStrength,
     meetsAtAll,

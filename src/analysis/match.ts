@@ -18,11 +18,12 @@ export const PROCLITIC = /^[وفبلك](?=\p{L}{3})/u;
 const LEFT_SUFFIX = /^[اتكمنهوي]{1,3}$/u;
 
 /**
- * How much a passage's term counts when it meets a question term other than as written: through a
- * synonym, or through a word of the same root (see `RankingOptions` for their meaning and range).
+ * How much a passage's term counts when it meets a question term other than as written: in another
+ * spelling, in another form of the word, through a synonym, or through a word of the same root (see `RankingOptions` for their meaning and range).
  */
 export interface MatchCredits {
   variantCredit: number;
+  formCredit: number;
   synonymCredit: number;
   rootCredit: number;
 }
@@ -133,12 +134,14 @@ export function hasTerm(set: ReadonlySet<string>, term: string): boolean {
 }
 
 /**
- * A question term and the terms that count as meeting it, its own first. `variants` (a subset of
- * the rest) are other spellings of the same word found in the archive (كابل / كابول).
+ * A question term and the terms that count as meeting it, its own first. `variants` and `forms`
+ * (subsets of the rest) are other spellings of the same word found in the archive (كابل / كابول)
+ * and other forms of it (وزير / وزراء, انسحب / انسحاب).
  */
 export interface Alternatives {
   alternatives: readonly string[];
   variants?: readonly string[];
+  forms?: readonly string[];
 }
 
 /** Whether some term of `set` shares a root with one of `words`. */
@@ -156,15 +159,18 @@ function sharesRoot(set: ReadonlySet<string>, words: readonly string[]): boolean
 }
 
 /**
- * How fully `terms` hold a question term: 1 as written, `variantCredit` in another spelling,
- * `synonymCredit` through a synonym, `rootCredit` through a word of the same root, else 0.
+ * How fully `terms` hold a question term: 1 as written; else the best of `variantCredit` in another
+ * spelling, `formCredit` in another form, `synonymCredit` through a synonym; else `rootCredit`
+ * through a word of the same root, or 0.
  */
 export function matchStrength(terms: ReadonlySet<string>, query: Alternatives, credits: MatchCredits): number {
   const [own, ...others] = query.alternatives;
   if (own !== undefined && hasTerm(terms, own)) return 1;
   const variants = query.variants ?? [];
-  if (variants.some((v) => hasTerm(terms, v))) return credits.variantCredit;
-  if (others.some((s) => !variants.includes(s) && hasTerm(terms, s))) return credits.synonymCredit;
+  const forms = query.forms ?? [];
+  const creditOf = (s: string) => (variants.includes(s) ? credits.variantCredit : forms.includes(s) ? credits.formCredit : credits.synonymCredit);
+  const met = others.filter((s) => hasTerm(terms, s));
+  if (met.length > 0) return Math.max(...met.map(creditOf));
   return credits.rootCredit > 0 && sharesRoot(terms, query.alternatives) ? credits.rootCredit : 0;
 }
 

@@ -13,6 +13,8 @@ export interface QueryTerm {
   alternatives: string[];
   /** Other spellings of the term in the archive (كابل / كابول), also listed in `alternatives`. */
   variants: string[];
+  /** Other forms of the word in the archive (وزير / وزراء, انسحب / انسحاب), also listed in `alternatives`. */
+  forms: string[];
   /**
    * IDF^idfExponent (√IDF by default) of the term's commonest alternative: a concept the archive
    * mentions everywhere tells little, but damped, so that a passage meeting most of a question
@@ -45,6 +47,16 @@ function bestReading(term: string, df: Map<string, number>, analyzer: Analyzer):
   return analyzer.readings(term).reduce((best, r) => (better(r, best) ? r : best));
 }
 
+/**
+ * Each term's other forms (`Analyzer.forms`) that some passage of the archive holds. A form that is
+ * also one of the term's synonyms stays a synonym: an editor listed it, and its credit is its own.
+ */
+function formsInArchive(read: readonly string[], store: ArchiveStore, analyzer: Analyzer): Map<string, string[]> {
+  const candidates = new Map(read.map((term) => [term, analyzer.forms(term).filter((f) => !analyzer.synonyms(term).includes(f))]));
+  const df = store.documentFrequencies([...new Set([...candidates.values()].flat())]);
+  return new Map([...candidates].map(([term, forms]) => [term, forms.filter((f) => (df.get(f) ?? 0) > 0)]));
+}
+
 /** The question's words as typed (punctuation trimmed), each with the terms it yields. */
 function askedWords(question: string, analyzer: Analyzer): { word: string; terms: string[] }[] {
   return question
@@ -63,7 +75,8 @@ export function queryTerms(question: string, store: ArchiveStore, analyzer: Anal
   const read = [...new Set(readAs.values())];
   const vocabulary = store.vocabulary;
   const variants = new Map(read.map((term) => [term, analyzer.variants(term, vocabulary)]));
-  const withSynonyms = read.map((term) => [...new Set([term, ...variants.get(term)!, ...analyzer.synonyms(term)])]);
+  const forms = formsInArchive(read, store, analyzer);
+  const withSynonyms = read.map((term) => [...new Set([term, ...variants.get(term)!, ...forms.get(term)!, ...analyzer.synonyms(term)])]);
   const df = store.documentFrequencies([...new Set(withSynonyms.flat())]);
   const passages = store.passageCount();
   return withSynonyms.map((alternatives) => {
@@ -74,6 +87,7 @@ export function queryTerms(question: string, store: ArchiveStore, analyzer: Anal
     return {
       alternatives,
       variants: variants.get(alternatives[0]!)!,
+      forms: forms.get(alternatives[0]!)!,
       weight: idf(documentFrequency, passages) ** options.idfExponent,
       documentFrequency,
       words: [...new Set(asked.filter((w) => w.terms.some((t) => readAs.get(t) === alternatives[0])).map((w) => w.word))],

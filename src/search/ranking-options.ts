@@ -35,6 +35,15 @@ export interface RankingOptions {
    */
   variantCredit: number;
   /**
+   * Credit for a passage term that is another form of the question's word, made by the patterns
+   * of Arabic morphology (analysis/word-forms.ts): a broken plural and its singular (وزير / وزراء),
+   * a derived verb and its verbal noun (انسحب / انسحاب), a verb's present and past. The same word,
+   * but found by a rule, and unvoweled patterns sometimes make another word of the same root
+   * (حكم / حكومة), so less than a synonym group an editor checked and more than a bare root. Safe
+   * range 0.3–1; default 0.6 (tuning set: 0.3–0.65 alike, 0.9 and up lose a question's Hit@3).
+   */
+  formCredit: number;
+  /**
    * Credit for a passage term meeting the question term through a synonym group rather than as
    * written. Safe range 0–1 (0 ignores synonyms for coverage, though they still fetch candidates);
    * default 0.8.
@@ -124,6 +133,7 @@ export const RANKING_KNOBS: { readonly [K in keyof RankingOptions]: { default: n
   bm25BodyWeight: { default: 1, min: 0.1, max: 2 },
   idfExponent: { default: 0.5, min: 0, max: 1 },
   variantCredit: { default: 0.9, min: 0.5, max: 1 },
+  formCredit: { default: 0.6, min: 0.3, max: 1 },
   synonymCredit: { default: 0.8, min: 0, max: 1 },
   rootCredit: { default: 0.3, min: 0, max: 0.5 },
   titleCredit: { default: 0.5, min: 0, max: 1 },
