@@ -12,7 +12,7 @@
  * --dense-only, --out DIR (default .tmp/bench), --table FILE (print a saved result).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -262,12 +262,15 @@ async function main(): Promise<void> {
   if (opts.table) return printTables(JSON.parse(readFileSync(opts.table, 'utf8')) as BenchResult);
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version };
   const result: BenchResult = { passages: opts.passages, machine };
+  mkdirSync(opts.out, { recursive: true });
   if (!opts.denseOnly) result.lexical = await lexical(opts);
   if (opts.dense) {
     result.dense = [];
     for (const n of opts.denseSizes) {
       log(opts, `dense: ${n} vectors…`);
-      result.dense.push(await worker<DenseResult>('dense', { n }));
+      const d = await worker<DenseResult>('dense', { n });
+      result.dense.push(d);
+      log(opts, `dense: ${n} vectors: build ${d.buildSeconds.toFixed(1)} s, search p50 ${d.search.p50} ms, recall@10 ${d.recallAt10.toFixed(3)}`);
     }
   }
   const saved = join(opts.out, `result-${opts.denseOnly ? 'dense' : opts.passages}.json`);

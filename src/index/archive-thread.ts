@@ -10,14 +10,12 @@
  * archive (the store opens and the model loads once), and the writer streams progress back while it
  * works — a pool's stateless task model fits none of that.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { IngestError } from '../ingest/errors.js';
 import type { AddedFile, Answer, ArticleInfo, IndexReport } from '../types.js';
 import type { ProgressFn } from './indexer.js';
+import { spawnWorker } from './spawn-worker.js';
 
 export type ArchiveRequest =
   | { id: number; op: 'ask'; question: string; top: number }
@@ -34,18 +32,6 @@ interface Pending {
   resolve(value: unknown): void;
   reject(err: Error): void;
   onProgress?: ProgressFn;
-}
-
-/** The worker entry: compiled JavaScript under dist/, or the TypeScript source under tsx and vitest. */
-function spawnWorker(workerData: unknown): Worker {
-  const js = new URL('./archive-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData });
-  // From source: register tsx's loader inside the worker first (Node 20 does not pass --import
-  // hooks on to workers). tsx's ESM API is named by path because its CommonJS build cannot load it.
-  const tsx = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
-  const ts = new URL('./archive-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ts)}); })`;
-  return new Worker(boot, { eval: true, workerData });
 }
 
 export class ArchiveThread {
@@ -110,7 +96,7 @@ export class ArchiveThread {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = spawnWorker(this.config);
+    const worker = spawnWorker('archive-worker', this.config);
     worker.on('message', (reply: ArchiveReply) => {
       const pending = this.pending.get(reply.id);
       if (!pending) return;

@@ -8,13 +8,15 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Analyzer } from '../analysis/analyzer.js';
+import { arabicAnalyzer, type Analyzer } from '../analysis/analyzer.js';
 import type { Embedder } from '../embed/embedder.js';
 import { cleanLabel } from '../ingest/bidi.js';
 import { IngestError } from '../ingest/errors.js';
-import { contentHash, toPassages } from '../ingest/passages.js';
-import { hasArticleExtension, readArticle } from '../ingest/read-article-file.js';
-import type { IndexReport, ParsedArticle } from '../types.js';
+import { contentHash } from '../ingest/passages.js';
+import { hasArticleExtension } from '../ingest/read-article-file.js';
+import type { IndexReport } from '../types.js';
+import { analyseFile, failureReason, type AnalysedFile } from './analyse-file.js';
+import { ParseThread } from './parse-thread.js';
 import type { ArchiveStore, NewArticle } from './store.js';
 import type { VectorIndex } from './vector-index.js';
 
@@ -58,14 +60,6 @@ function isStoreError(err: unknown): boolean {
   return err instanceof Error && String((err as NodeJS.ErrnoException).code ?? '').startsWith('SQLITE_');
 }
 
-/** Why a file was not indexed, fit to show an editor: an IngestError's reason, or what broke. */
-function failureReason(err: unknown): string {
-  if (err instanceof IngestError) return err.message;
-  const code = (err as NodeJS.ErrnoException).code;
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return `cannot read the file (${code})`;
-  return `the file could not be indexed (${err instanceof Error ? err.message : String(err)})`;
-}
-
 /** The reason a copy of an indexed file is refused. */
 export function alreadyInArchive(file: string): string {
   return `already in the archive as ${cleanLabel(file)}`;
@@ -100,23 +94,33 @@ function contentHolders(hashes: Map<string, FileHash>, known: Map<string, string
   return holders;
 }
 
-/** Passages + terms + vectors (reused by content hash where possible) for one file's articles. */
-async function prepare(parsed: ParsedArticle[], target: IndexTarget): Promise<NewArticle[]> {
-  const articles = parsed.map((p) => ({
-    parsed: p,
-    titleTerms: target.analyzer.terms(p.title),
-    passages: toPassages(p.paragraphs).map((passage) => ({
-      ...passage,
-      terms: target.analyzer.terms(passage.text),
-      vector: target.embedder ? target.store.vectorByHash(passage.hash) : null,
-    })),
-  }));
-  if (target.embedder) {
-    const missing = articles.flatMap((a) => a.passages).filter((p) => p.vector === null);
-    const vectors = await target.embedder.embedPassages(missing.map((p) => p.text));
-    missing.forEach((p, i) => (p.vector = vectors[i]!));
-  }
+/** Vectors for a file's passages (hybrid mode): reused by content hash where possible, else embedded. */
+async function withVectors(articles: NewArticle[], target: IndexTarget): Promise<NewArticle[]> {
+  if (!target.embedder) return articles;
+  const passages = articles.flatMap((a) => a.passages);
+  for (const p of passages) p.vector = target.store.vectorByHash(p.hash);
+  const missing = passages.filter((p) => p.vector === null);
+  const vectors = await target.embedder.embedPassages(missing.map((p) => p.text));
+  missing.forEach((p, i) => (p.vector = vectors[i]!));
   return articles;
+}
+
+/**
+ * Files to (re)index from this many on are analysed on a thread of their own (parse-thread.ts)
+ * while this one writes: starting the thread costs about as much as analysing a few dozen files.
+ */
+const PARSE_THREAD_FILES = 64;
+
+/**
+ * How the files to index are analysed, in order: ahead on a parse thread when there are many and
+ * the analyzer is the archive's own (the thread's), else here as each is taken.
+ */
+function fileAnalyser(files: string[], target: IndexTarget): { take(file: string): Promise<AnalysedFile>; close(): Promise<void> } {
+  const here = (file: string) => analyseFile(target.dataDir, file, target.maxFileBytes, target.analyzer);
+  if (files.length < PARSE_THREAD_FILES || target.analyzer.version !== arabicAnalyzer().version) {
+    return { take: async (file) => here(file), close: async () => undefined };
+  }
+  return new ParseThread(files, { dataDir: target.dataDir, maxFileBytes: target.maxFileBytes }, here);
 }
 
 /** Passages written per transaction while indexing. */
@@ -165,36 +169,46 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
   };
 
   const copies: { file: string; holder: string }[] = [];
-  for (const [i, file] of files.entries()) {
-    // Let questions be answered between files: in lexical mode nothing else here waits on I/O.
-    await new Promise((resolve) => setImmediate(resolve));
-    onProgress?.(i, files.length, file, { passages, failed: report.failed.length });
+  const toIndex = (file: string): string | null => {
     const entry = hashes.get(file)!;
-    if ('failure' in entry) {
-      report.failed.push({ file, reason: entry.failure });
-      continue;
+    return 'hash' in entry && holders.get(entry.hash) === file && known.get(file) !== entry.hash ? entry.hash : null;
+  };
+  const analyser = fileAnalyser(files.filter((file) => toIndex(file) !== null), target);
+  try {
+    for (const [i, file] of files.entries()) {
+      // Let questions be answered between files: in lexical mode nothing else here waits on I/O.
+      await new Promise((resolve) => setImmediate(resolve));
+      onProgress?.(i, files.length, file, { passages, failed: report.failed.length });
+      const entry = hashes.get(file)!;
+      if ('failure' in entry) {
+        report.failed.push({ file, reason: entry.failure });
+        continue;
+      }
+      const hash = toIndex(file);
+      if (hash === null) {
+        if (holders.get(entry.hash) !== file) copies.push({ file, holder: holders.get(entry.hash)! });
+        else report.unchanged++;
+        continue;
+      }
+      const analysed = await analyser.take(file);
+      if ('failure' in analysed) {
+        report.failed.push({ file, reason: analysed.failure });
+        continue;
+      }
+      try {
+        const articles = await withVectors(analysed.articles, target);
+        analysed.warnings.forEach((warning) => warnings.push({ file, warning }));
+        pending.push({ file, hash, articles });
+        pendingPassages += articles.reduce((n, a) => n + a.passages.length, 0);
+      } catch (err) {
+        if (isStoreError(err)) throw err;
+        report.failed.push({ file, reason: failureReason(err) });
+        continue;
+      }
+      if (pendingPassages >= BATCH_PASSAGES) flush();
     }
-    const holder = holders.get(entry.hash)!;
-    if (holder !== file) {
-      copies.push({ file, holder });
-      continue;
-    }
-    if (known.get(file) === entry.hash) {
-      report.unchanged++;
-      continue;
-    }
-    try {
-      const read = readArticle(file, readFileSync(join(target.dataDir, file)), target.maxFileBytes);
-      const articles = await prepare(read.articles, target);
-      read.warnings.forEach((warning) => warnings.push({ file, warning }));
-      pending.push({ file, hash: entry.hash, articles });
-      pendingPassages += articles.reduce((n, a) => n + a.passages.length, 0);
-    } catch (err) {
-      if (isStoreError(err)) throw err;
-      report.failed.push({ file, reason: failureReason(err) });
-      continue;
-    }
-    if (pendingPassages >= BATCH_PASSAGES) flush();
+  } finally {
+    await analyser.close();
   }
   flush();
   // A copy shares its holder's fate: refused as a copy, or refused for the holder's reason.

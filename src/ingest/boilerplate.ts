@@ -42,15 +42,22 @@ export function isFurniture(block: string): boolean {
   return f.length === 0 || FURNITURE.some((re) => re.test(f));
 }
 
+/**
+ * Longest block, in characters as written, that may be a heading: the headings above are a few
+ * words, so longer blocks (every paragraph of a body) are not folded to be tested against them.
+ */
+const HEADING_MAX_CHARS = 120;
+
 /** True for a heading that introduces a list of links ("most read", "related articles"). */
 export function isListHeading(block: string): boolean {
+  if (block.length > HEADING_MAX_CHARS) return false;
   const f = fold(block);
   return LIST_HEADINGS.some((re) => re.test(f));
 }
 
 /** True for the "read also:" marker that may introduce a second article. */
 export function isReadAlso(block: string): boolean {
-  return READ_ALSO.test(fold(block));
+  return block.length <= HEADING_MAX_CHARS && READ_ALSO.test(fold(block));
 }
 
 /** A bullet line from a link list ("• title"). */
