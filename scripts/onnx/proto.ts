@@ -36,6 +36,7 @@ const onnxSchema = {
             name: { type: 'string', id: 3 },
             op_type: { type: 'string', id: 4 },
             attribute: { rule: 'repeated', type: 'AttributeProto', id: 5 },
+            domain: { type: 'string', id: 7 },
           },
         },
         AttributeProto: {
@@ -76,7 +77,7 @@ const onnxSchema = {
 const ModelProto = protobuf.Root.fromJSON(onnxSchema).lookupType('onnx.ModelProto');
 
 /** ONNX TensorProto.DataType codes used here. */
-export const DataType = { FLOAT: 1, INT8: 3, INT64: 7 } as const;
+export const DataType = { FLOAT: 1, UINT8: 2, INT8: 3, INT64: 7 } as const;
 
 export type Attribute = { name: string; f?: number; i?: number; ints?: number[]; type: number };
 export interface OnnxNode {
@@ -85,6 +86,8 @@ export interface OnnxNode {
   input: string[];
   output: string[];
   attribute?: Attribute[];
+  /** Operator set of a non-standard op (e.g. 'com.microsoft' for ONNX Runtime's contrib ops); default ONNX. */
+  domain?: string;
 }
 export interface OnnxTensor {
   name: string;
@@ -110,6 +113,11 @@ export function int8Tensor(name: string, dims: number[], values: Int8Array): Onn
   return { name, data_type: DataType.INT8, dims, raw_data: new Uint8Array(values.buffer, values.byteOffset, values.byteLength) };
 }
 
+/** A uint8 initializer (e.g. packed 4-bit weights). */
+export function uint8Tensor(name: string, dims: number[], values: Uint8Array): OnnxTensor {
+  return { name, data_type: DataType.UINT8, dims, raw_data: values };
+}
+
 /** An int64 initializer. */
 export function int64Tensor(name: string, dims: number[], values: number[]): OnnxTensor {
   return { name, data_type: DataType.INT64, dims, raw_data: new Uint8Array(BigInt64Array.from(values, BigInt).buffer) };
@@ -126,6 +134,8 @@ export interface OnnxModel {
   doc: string;
   /** Default-domain opset version. */
   opset: number;
+  /** Further operator sets the graph uses, e.g. { domain: 'com.microsoft', version: 1 }. */
+  extraOpsets?: { domain: string; version: number }[];
   graph: { name: string; node: OnnxNode[]; initializer: OnnxTensor[]; input: object[]; output: object[] };
 }
 
@@ -137,7 +147,7 @@ export function encodeModel(m: OnnxModel): Uint8Array {
       producer_name: m.producer,
       producer_version: '1',
       doc_string: m.doc,
-      opset_import: [{ domain: '', version: m.opset }],
+      opset_import: [{ domain: '', version: m.opset }, ...(m.extraOpsets ?? [])],
       graph: m.graph,
     }),
   ).finish();
