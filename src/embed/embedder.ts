@@ -44,6 +44,15 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 /** Windows run through the model in one call (sorted by length, so little padding). */
 const WINDOWS_PER_RUN = 16;
 
+/**
+ * ONNX Runtime session settings: one intra-op thread per core (ORT's default), but idle threads sleep
+ * instead of spinning. A query runs ~200 small ops one after another; spinning threads that wait
+ * between them compete for the same 2 shared cores with the thread doing the work, the bot and the
+ * indexer (measured under load: question embedding p50 ~2× slower with spinning; README "Offline and
+ * air-gapped").
+ */
+const SESSION_OPTIONS = { extra: { session: { intra_op: { allow_spinning: '0' } } } };
+
 class PipelineEmbedder implements Embedder {
   private readonly maxLength: number;
 
@@ -143,7 +152,7 @@ async function buildPipeline(
   arm();
   try {
     const load = (async () => {
-      const extract = await tf.pipeline('feature-extraction', model, { ...options, progress_callback: () => arm() });
+      const extract = await tf.pipeline('feature-extraction', model, { ...options, session_options: SESSION_OPTIONS, progress_callback: () => arm() });
       const probe = await extract(['query: probe'], { pooling: 'mean', normalize: true });
       const dim = probe.dims.length === 2 ? (probe.dims[1] ?? 0) : 0;
       if (dim <= 0) throw new Error(`unexpected output shape [${probe.dims.join(', ')}]`);
