@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arabicAnalyzer } from '../src/analysis/analyzer.js';
+import { readFileSync } from 'node:fs';
+import { OWN_INITIALS_FILE, ownInitialLexicon, ownInitialStem, ownInitialWords } from '../src/analysis/own-initials.js';
 import { rootsOf } from '../src/analysis/roots.js';
+import { snowballStem } from '../src/analysis/terms.js';
 import type { Archive } from '../src/archive.js';
 import type { ArchiveStore } from '../src/index/store.js';
 import { queryTerms } from '../src/search/query.js';
@@ -39,6 +42,18 @@ describe('a word keeps the initial و ف ب ك that belongs to it', () => {
     expect(term('وبلد')).toBe(term('بلد'));
     expect(term('ومصر')).toBe(term('مصر'));
     expect(term('وأكد')).toBe(term('أكد'));
+  });
+
+  it('looks the lexicon up by first letters as if every word of it were stemmed', () => {
+    const text = readFileSync(OWN_INITIALS_FILE, 'utf8');
+    const words = ownInitialWords(text);
+    const whole = new Set(words.map((w) => ownInitialStem(w, snowballStem)));
+    // What the filing rests on: a stem begins with two letters of its word, within its first six.
+    for (const w of words) expect(w.slice(0, 6), w).toContain(ownInitialStem(w, snowballStem).slice(0, 2));
+    const lexicon = ownInitialLexicon(snowballStem, text);
+    const probes = [...whole, ...words, ...words.map((w) => w.slice(0, -1)), 'وزير', 'زير', 'وحكوم', 'بلد'];
+    for (const p of probes) expect(lexicon.has(p), p).toBe(whole.has(p));
+    expect(whole.has('وزير')).toBe(true);
   });
 
   it('gives such a word its own root, shared with its other forms', () => {

@@ -37,12 +37,17 @@ function strippedLetters(word: string, stem: string): number {
   return 0;
 }
 
+/** Whether a stem with its initial kept is the stem of a lexicon word (see `ownInitialLexicon`). */
+export interface OwnInitialLexicon {
+  has(whole: string): boolean;
+}
+
 /**
  * `stem` (what the stemmer made of `word`) with the initial letters it stripped given back, as far
  * as the result is in `known`: "وزيرة" → "زير" becomes "وزير", "وبيان" → "يان" becomes "بيان",
  * "وحكومة" → "حكوم" stays.
  */
-export function withOwnInitial(word: string, stem: string, known: ReadonlySet<string>): string {
+export function withOwnInitial(word: string, stem: string, known: OwnInitialLexicon): string {
   const p = strippedLetters(word, stem);
   for (let q = 0; q < p; q++) {
     const whole = word.slice(q, p) + stem;
@@ -51,16 +56,46 @@ export function withOwnInitial(word: string, stem: string, known: ReadonlySet<st
   return stem;
 }
 
+/** The stem (under `stem`) of a lexicon word with its initial kept: what `withOwnInitial` accepts. */
+export function ownInitialStem(word: string, stem: (word: string) => string): string {
+  const s = stem(word);
+  return word.slice(0, strippedLetters(word, s)) + s;
+}
+
 /**
- * The stems (under `stem`, the stemmer's own function) of the lexicon's words, initial kept: what
- * `withOwnInitial` accepts. Stemming the lexicon the same way as the text lets an inflected form
- * ("وزراء", "بياناتها") meet its lexicon word through the suffixes both lose.
+ * Most letters Snowball's Arabic stemmer strips before a stem: a conjunction, then the article
+ * with a preposition ("وبال"), or a verb prefix ("يست") after a conjunction.
  */
-export function ownInitialStems(stem: (word: string) => string, file: URL = OWN_INITIALS_FILE): Set<string> {
-  const known = new Set<string>();
-  for (const word of ownInitialWords(readFileSync(file, 'utf8'))) {
-    const s = stem(word);
-    known.add(word.slice(0, strippedLetters(word, s)) + s);
+const MAX_PREFIX_LETTERS = 4;
+
+/**
+ * The lexicon's words' stems (under `stem`, the stemmer's own function), initial kept. Stemming
+ * the lexicon the same way as the text lets an inflected form ("وزراء", "بياناتها") meet its
+ * lexicon word through the suffixes both lose. Stemming all 5,000 words costs a quarter of a
+ * second, at every start of every process and thread; so a word is filed under each pair of
+ * letters its stem may begin with (the stem starts within its first MAX_PREFIX_LETTERS + 1
+ * letters: test/word-forms.test.ts checks it of the whole list), and the words of a pair are
+ * stemmed when a stem beginning with it is first asked about.
+ */
+export function ownInitialLexicon(stem: (word: string) => string, text: string = readFileSync(OWN_INITIALS_FILE, 'utf8')): OwnInitialLexicon {
+  const byPair = new Map<string, string[]>();
+  for (const word of ownInitialWords(text)) {
+    // Pairs, and single letters for the rare stem of one letter.
+    const starts = new Set<string>();
+    for (let i = 0; i <= MAX_PREFIX_LETTERS && i < word.length; i++) starts.add(word.slice(i, i + 2)).add(word.slice(i, i + 1));
+    for (const pair of starts) {
+      const words = byPair.get(pair);
+      if (words) words.push(word);
+      else byPair.set(pair, [word]);
+    }
   }
-  return known;
+  const stemmed = new Map<string, Set<string>>();
+  return {
+    has(whole) {
+      const pair = whole.slice(0, 2);
+      let stems = stemmed.get(pair);
+      if (!stems) stemmed.set(pair, (stems = new Set((byPair.get(pair) ?? []).map((w) => ownInitialStem(w, stem)))));
+      return stems.has(whole);
+    },
+  };
 }

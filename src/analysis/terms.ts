@@ -5,11 +5,12 @@
  * question says meets what an article says.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import snowball from 'snowball-stemmers';
 import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { normalizeArabic } from './normalize.js';
 import { numberWordValue } from './numbers.js';
-import { ownInitialStems, withOwnInitial } from './own-initials.js';
+import { ownInitialLexicon, OWN_INITIALS_FILE, withOwnInitial } from './own-initials.js';
 import { QUESTION_FRAME_WORDS } from './stopwords.js';
 import { boundedMemo } from './bounded-memo.js';
 
@@ -19,13 +20,14 @@ const englishStemmer = snowball.newStemmer('english');
 const STOP = new Set([...stopwords.ar, ...stopwords.en, ...QUESTION_FRAME_WORDS].map((w) => normalizeArabic(w)));
 
 /** Snowball's stem of a normalised Arabic word without the article, in matching form. */
-function snowballStem(word: string): string {
+export function snowballStem(word: string): string {
   // Snowball strips ة as a suffix but not the ه our normalisation folds it into.
   return normalizeArabic(arabicStemmer.stem(word.replace(/ه$/u, 'ة')));
 }
 
-/** Stems of the words whose initial و ف ب ك is their own (own-initials.ts). */
-const OWN_INITIALS = ownInitialStems(snowballStem);
+/** The words whose initial و ف ب ك is their own (own-initials.ts). */
+const OWN_INITIALS_TEXT = readFileSync(OWN_INITIALS_FILE, 'utf8');
+const OWN_INITIALS = ownInitialLexicon(snowballStem, OWN_INITIALS_TEXT);
 
 /**
  * Names the matching form `terms` produces: the stemming rules (a label to change with `stem`),
@@ -37,7 +39,7 @@ export const TERMS_VERSION = createHash('sha256')
     [
       'snowball arabic+english; article stripped; final ه read as ة; number words read as digits; own initials kept',
       ...[...STOP].sort(),
-      ...[...OWN_INITIALS].sort(),
+      OWN_INITIALS_TEXT,
     ].join('\n'),
   )
   .digest('hex')
