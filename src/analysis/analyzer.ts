@@ -14,6 +14,7 @@ import { loadSynonymGroups, synonymTable } from './synonyms.js';
 import { terms, TERMS_VERSION } from './terms.js';
 import { spellingVariants } from './variants.js';
 import { otherForms } from './word-forms.js';
+import { boundedMemo } from './bounded-memo.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export type { Alternatives, MatchCredits, Vocabulary };
@@ -59,6 +60,12 @@ export interface AnalyzerOptions {
   synonymGroups?: readonly (readonly string[])[] | false;
 }
 
+/**
+ * Question terms whose pattern forms an analyzer remembers: making them stems a dozen pattern words
+ * per root, and news questions ask about the same words again and again.
+ */
+const FORMS_MEMO_LIMIT = 50_000;
+
 /** Build an analyzer; the default one (shared, synonyms from synonyms.txt) is `arabicAnalyzer()`. */
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const groups = options.synonymGroups === false ? [] : (options.synonymGroups ?? loadSynonymGroups());
@@ -75,7 +82,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     readings: (term) => [term, term.replace(PROCLITIC, '')],
     synonyms: (term) => table.get(term) ?? [],
     variants: spellingVariants,
-    forms: (term) => otherForms(term, oneTerm),
+    forms: boundedMemo((term) => otherForms(term, oneTerm), FORMS_MEMO_LIMIT),
     hasTerm,
     matchStrength,
     meetsAtAll,

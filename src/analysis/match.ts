@@ -5,6 +5,7 @@
  * made of may be left over, so that "كوري" (Korea) never meets "كوريلا" (a general's name).
  */
 
+import { boundedMemo } from './bounded-memo.js';
 import { rootsOf } from './roots.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -77,15 +78,38 @@ function reading(set: ReadonlySet<string>, read: (t: string) => string): Reading
 }
 
 /** Whether some term of the reading is the same word as `b` (sameWord, by lookups). */
-function meets(r: Reading, b: string): boolean {
-  const y = openTaa(b);
-  if (r.forms.has(y) || (y.length >= MIN_PREFIX && r.stems.has(y))) return true;
-  for (let k = 1; k <= 3; k++) {
-    const shorter = withoutSuffix(y, k);
-    if (shorter !== null && r.forms.has(shorter)) return true;
-  }
-  return false;
+function meets(r: Reading, probe: Probe): boolean {
+  if (r.forms.has(probe.form) || (probe.form.length >= MIN_PREFIX && r.stems.has(probe.form))) return true;
+  return probe.shorter.some((s) => r.forms.has(s));
 }
+
+/** What `meets` looks up for one reading of a question term: its form (openTaa), and that form less one to three suffix letters. */
+interface Probe {
+  form: string;
+  shorter: string[];
+}
+
+function probe(b: string): Probe {
+  const form = openTaa(b);
+  const shorter: string[] = [];
+  for (let k = 1; k <= 3; k++) {
+    const s = withoutSuffix(form, k);
+    if (s !== null) shorter.push(s);
+  }
+  return { form, shorter };
+}
+
+/** Question terms whose probes are remembered (questions are anyone's input: bounded). */
+const PROBES_MEMO_LIMIT = 50_000;
+
+/**
+ * A question term's probes for its three readings (as written, proclitic read off, verb prefix
+ * read off), made once per term: a question's terms are looked up in every candidate passage.
+ */
+const probes = boundedMemo(
+  (term: string) => ({ written: probe(term), bare: probe(term.replace(PROCLITIC, '')), verb: probe(term.replace(VERB_PREFIX, '')) }),
+  PROBES_MEMO_LIMIT,
+);
 
 /** A set's readings and roots, built once per set the first time it is asked about (a passage's terms, the vocabulary). */
 interface FormIndex {
@@ -119,13 +143,14 @@ function formIndex(set: ReadonlySet<string>): FormIndex {
 export function hasTerm(set: ReadonlySet<string>, term: string): boolean {
   if (set.has(term)) return true;
   if (term.length < MIN_PREFIX) return false;
-  const bare = term.replace(PROCLITIC, '');
-  const verb = term.replace(VERB_PREFIX, '');
   if (set.size >= INDEXED_SET_SIZE) {
     // The same test as the loop below, by lookups in the set's readings.
     const index = formIndex(set);
-    return meets(index.written, term) || meets(index.bare, bare) || meets(index.verb, verb);
+    const p = probes(term);
+    return meets(index.written, p.written) || meets(index.bare, p.bare) || meets(index.verb, p.verb);
   }
+  const bare = term.replace(PROCLITIC, '');
+  const verb = term.replace(VERB_PREFIX, '');
   for (const t of set) {
     if (sameWord(t, term) || sameWord(t.replace(PROCLITIC, ''), bare)) return true;
     if (sameWord(t.replace(VERB_PREFIX, ''), verb)) return true;
