@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
@@ -30,6 +30,52 @@ describe('incremental indexing (real SQLite + FTS5)', () => {
     expect(first.passages).toBeGreaterThan(50);
     const again = await archive.index();
     expect(again).toMatchObject({ articles: 6, passages: first.passages, added: 0, updated: 0, removed: 0, unchanged: 5 });
+  });
+
+  it('takes a file of unchanged size and modification time as unchanged without reading it; any other is read', async () => {
+    const dirs = tempArchive();
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const f of readdirSync(dirs.dataDir)) utimesSync(join(dirs.dataDir, f), hourAgo, hourAgo);
+    const stamps = () => {
+      const db = new Database(join(dirs.indexDir, 'sanad.sqlite'), { readonly: true });
+      const rows = db.prepare('SELECT file, size, mtime_ms FROM files ORDER BY file').all() as { size: number | null; mtime_ms: number | null }[];
+      db.close();
+      return rows;
+    };
+    let archive = await archiveFor(dirs);
+    await archive.index();
+    expect(stamps().every((r) => r.size !== null && Math.abs(r.mtime_ms! - hourAgo.getTime()) < 1000)).toBe(true);
+
+    // Other bytes of the same length under the same time: unread, so unchanged (as make and rsync judge).
+    const file = join(dirs.dataDir, '000_2f97a4cd25084954.txt');
+    const text = readFileSync(file, 'utf8');
+    const swapped = text.replace('روسيا', 'ايسور');
+    expect(Buffer.byteLength(swapped)).toBe(Buffer.byteLength(text));
+    writeFileSync(file, swapped);
+    utimesSync(file, hourAgo, hourAgo);
+    expect(await archive.index()).toMatchObject({ updated: 0, unchanged: 5 });
+
+    // Another time: read, and the change found.
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(file, minuteAgo, minuteAgo);
+    expect(await archive.index()).toMatchObject({ updated: 1, unchanged: 4 });
+
+    // Written just now: read, and not stamped, so that a change within the same tick is not missed.
+    writeFileSync(file, text);
+    expect(await archive.index()).toMatchObject({ updated: 1 });
+    expect(stamps().find((r) => (r as { file: string }).file === '000_2f97a4cd25084954.txt')).toMatchObject({ size: null, mtime_ms: null });
+    writeFileSync(file, swapped);
+    expect(await archive.index()).toMatchObject({ updated: 1 });
+
+    // An index made before stamps: its files are read once, then stamped.
+    archive.close();
+    open = [];
+    const db = new Database(join(dirs.indexDir, 'sanad.sqlite'));
+    db.exec('ALTER TABLE files DROP COLUMN size; ALTER TABLE files DROP COLUMN mtime_ms');
+    db.close();
+    archive = await archiveFor(dirs);
+    expect(await archive.index()).toMatchObject({ updated: 0, unchanged: 5 });
+    expect(stamps().filter((r) => r.size !== null)).toHaveLength(4);
   });
 
   it('re-stems every file of an index built under another version of the matching terms', async () => {

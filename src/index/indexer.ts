@@ -17,7 +17,7 @@ import { hasArticleExtension } from '../ingest/read-article-file.js';
 import type { IndexReport } from '../types.js';
 import { analyseFile, failureReason, type AnalysedFile } from './analyse-file.js';
 import { ParseThread } from './parse-thread.js';
-import type { ArchiveStore, NewArticle } from './store.js';
+import type { ArchiveStore, FileStamp, NewArticle } from './store.js';
 import type { VectorIndex } from './vector-index.js';
 
 /** What a run has done so far, for a progress display. */
@@ -65,16 +65,30 @@ export function alreadyInArchive(file: string): string {
   return `already in the archive as ${cleanLabel(file)}`;
 }
 
-type FileHash = { hash: string } | { failure: string };
+type FileHash = { hash: string; stamp: FileStamp | null } | { failure: string };
 
-/** Each file's content hash, or why it cannot be read; files too large are not read at all. */
-function hashFiles(dataDir: string, files: string[], maxFileBytes: number): Map<string, FileHash> {
+/**
+ * A file modified this recently (ms) gets no stamp: a file system with coarse timestamps could see
+ * it changed again within the same tick, keeping size and time. It is read again next run.
+ */
+const RECENT_MS = 2_000;
+
+/**
+ * Each file's content hash, or why it cannot be read; files too large are not read at all. A file
+ * whose size and modification time are those it was indexed under keeps its hash unread: an
+ * unchanged archive of a million passages is then a folder walk, not half a gigabyte read.
+ */
+function hashFiles(dataDir: string, files: string[], maxFileBytes: number, known: ReturnType<ArchiveStore['indexedFiles']>): Map<string, FileHash> {
+  const now = Date.now();
   return new Map(
     files.map((file): [string, FileHash] => {
       try {
-        const { size } = statSync(join(dataDir, file));
+        const { size, mtimeMs } = statSync(join(dataDir, file));
         if (size > maxFileBytes) throw new IngestError(`file too large: ${size} bytes, the limit is ${maxFileBytes}`);
-        return [file, { hash: contentHash(readFileSync(join(dataDir, file))) }];
+        const stamp = now - mtimeMs > RECENT_MS ? { size, mtimeMs } : null;
+        const indexed = known.get(file);
+        if (stamp && indexed?.stamp?.size === size && indexed.stamp.mtimeMs === mtimeMs) return [file, { hash: indexed.hash, stamp }];
+        return [file, { hash: contentHash(readFileSync(join(dataDir, file))), stamp }];
       } catch (err) {
         return [file, { failure: failureReason(err) }];
       }
@@ -123,6 +137,9 @@ function fileAnalyser(files: string[], target: IndexTarget): { take(file: string
   return new ParseThread(files, { dataDir: target.dataDir, maxFileBytes: target.maxFileBytes }, here);
 }
 
+/** Files passed over (unchanged, refused) between two turns given to the event loop. */
+const YIELD_EVERY = 256;
+
 /** Passages written per transaction while indexing. */
 const BATCH_PASSAGES = 5000;
 
@@ -139,8 +156,9 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
     });
   }
   const files = listArticleFiles(target.dataDir);
-  const known = store.fileHashes();
-  const hashes = hashFiles(target.dataDir, files, target.maxFileBytes);
+  const indexed = store.indexedFiles();
+  const known = new Map([...indexed].map(([file, { hash }]) => [file, hash]));
+  const hashes = hashFiles(target.dataDir, files, target.maxFileBytes, indexed);
   const holders = contentHolders(hashes, known);
   const warnings: NonNullable<IndexReport['warnings']> = [];
   const report: IndexReport = {
@@ -150,14 +168,14 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
 
   let passages = 0;
   // Changed files are written in batches, one transaction (one fsync) per batch rather than per file.
-  let pending: { file: string; hash: string; articles: NewArticle[] }[] = [];
+  let pending: { file: string; hash: string; stamp: FileStamp | null; articles: NewArticle[] }[] = [];
   let pendingPassages = 0;
   const flush = () => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
     pendingPassages = 0;
-    const changes = store.batch(() => batch.map(({ file, hash, articles }) => store.replaceFile(file, hash, articles)));
+    const changes = store.batch(() => batch.map(({ file, hash, stamp, articles }) => store.replaceFile(file, hash, articles, stamp)));
     batch.forEach(({ file }, k) => {
       const change = changes[k]!;
       passages += change.added.length;
@@ -169,6 +187,8 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
   };
 
   const copies: { file: string; holder: string }[] = [];
+  // Unchanged files read under another stamp (touched, or indexed before stamps): recorded below.
+  const restamped: { file: string; stamp: FileStamp | null }[] = [];
   const toIndex = (file: string): string | null => {
     const entry = hashes.get(file)!;
     return 'hash' in entry && holders.get(entry.hash) === file && known.get(file) !== entry.hash ? entry.hash : null;
@@ -176,8 +196,9 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
   const analyser = fileAnalyser(files.filter((file) => toIndex(file) !== null), target);
   try {
     for (const [i, file] of files.entries()) {
-      // Let questions be answered between files: in lexical mode nothing else here waits on I/O.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Let questions be answered between files (in lexical mode nothing else here waits on I/O):
+      // before each file to index, and every YIELD_EVERY files otherwise.
+      if (toIndex(file) !== null || i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       onProgress?.(i, files.length, file, { passages, failed: report.failed.length });
       const entry = hashes.get(file)!;
       if ('failure' in entry) {
@@ -187,7 +208,11 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
       const hash = toIndex(file);
       if (hash === null) {
         if (holders.get(entry.hash) !== file) copies.push({ file, holder: holders.get(entry.hash)! });
-        else report.unchanged++;
+        else {
+          report.unchanged++;
+          const before = indexed.get(file)!.stamp;
+          if (before?.size !== entry.stamp?.size || before?.mtimeMs !== entry.stamp?.mtimeMs) restamped.push({ file, stamp: entry.stamp });
+        }
         continue;
       }
       const analysed = await analyser.take(file);
@@ -198,7 +223,7 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
       try {
         const articles = await withVectors(analysed.articles, target);
         analysed.warnings.forEach((warning) => warnings.push({ file, warning }));
-        pending.push({ file, hash, articles });
+        pending.push({ file, hash, stamp: entry.stamp, articles });
         pendingPassages += articles.reduce((n, a) => n + a.passages.length, 0);
       } catch (err) {
         if (isStoreError(err)) throw err;
@@ -211,6 +236,7 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
     await analyser.close();
   }
   flush();
+  if (restamped.length > 0) store.setFileStamps(restamped);
   // A copy shares its holder's fate: refused as a copy, or refused for the holder's reason.
   for (const { file, holder } of copies) {
     const reason = report.failed.find((f) => f.file === holder)?.reason ?? alreadyInArchive(holder);

@@ -37,6 +37,15 @@ export interface PassageTerms {
   title: ReadonlySet<string>;
 }
 
+/**
+ * A file's size and modification time when it was read: a file whose stamp is unchanged is taken as
+ * unchanged without reading it (as make and rsync do).
+ */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
 export interface StoredPassage {
   id: number;
   position: number;
@@ -53,7 +62,7 @@ export interface FileChange {
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS files (file TEXT PRIMARY KEY, hash TEXT NOT NULL, indexed_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (file TEXT PRIMARY KEY, hash TEXT NOT NULL, indexed_at TEXT NOT NULL, size INTEGER, mtime_ms REAL);
 CREATE TABLE IF NOT EXISTS articles (
   id TEXT PRIMARY KEY, file TEXT NOT NULL REFERENCES files(file) ON DELETE CASCADE, part INTEGER NOT NULL,
   title TEXT NOT NULL, date TEXT, source TEXT, section TEXT);
@@ -115,6 +124,9 @@ export class ArchiveStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    // Indexes made before files had stamps gain the columns (empty: those files are read once more).
+    const fileColumns = (this.db.prepare('PRAGMA table_info(files)').all() as { name: string }[]).map((c) => c.name);
+    if (!fileColumns.includes('size')) this.db.exec('ALTER TABLE files ADD COLUMN size INTEGER; ALTER TABLE files ADD COLUMN mtime_ms REAL');
     if (this.getMeta('derived_version') !== DERIVED_VERSION) {
       this.db.transaction(() => {
         this.db.exec('DELETE FROM term_df; DELETE FROM term_variant_key; DELETE FROM term_root');
@@ -218,13 +230,26 @@ export class ArchiveStore {
   }
 
   fileHashes(): Map<string, string> {
-    const rows = this.statement('SELECT file, hash FROM files').all() as { file: string; hash: string }[];
-    return new Map(rows.map((r) => [r.file, r.hash]));
+    return new Map([...this.indexedFiles()].map(([file, { hash }]) => [file, hash]));
+  }
+
+  /** Every indexed file's content hash, with the stamp it was read under, if any. */
+  indexedFiles(): Map<string, { hash: string; stamp: FileStamp | null }> {
+    const rows = this.statement('SELECT file, hash, size, mtime_ms FROM files').all() as {
+      file: string; hash: string; size: number | null; mtime_ms: number | null;
+    }[];
+    return new Map(rows.map((r) => [r.file, { hash: r.hash, stamp: r.size === null || r.mtime_ms === null ? null : { size: r.size, mtimeMs: r.mtime_ms } }]));
+  }
+
+  /** Record the stamps under which unchanged files were read again (so that the next run need not read them). */
+  setFileStamps(stamps: { file: string; stamp: FileStamp | null }[]): void {
+    const update = this.statement('UPDATE files SET size = ?, mtime_ms = ? WHERE file = ?');
+    this.db.transaction(() => stamps.forEach(({ file, stamp }) => update.run(stamp?.size ?? null, stamp?.mtimeMs ?? null, file)))();
   }
 
   /** Mark every file as changed, keeping its passages until it is indexed again (its terms are stale). */
   forgetFileHashes(): void {
-    this.db.prepare("UPDATE files SET hash = ''").run();
+    this.db.prepare("UPDATE files SET hash = '', size = NULL, mtime_ms = NULL").run();
   }
 
   /** A vector already computed for this exact text, so an edit re-embeds only what changed. */
@@ -235,14 +260,16 @@ export class ArchiveStore {
     return row ? fromBlob(row.vector) : null;
   }
 
-  /** Replace everything indexed from `file` with `articles`, atomically. */
-  replaceFile(file: string, hash: string, articles: NewArticle[]): FileChange {
+  /** Replace everything indexed from `file` with `articles`, atomically; `stamp` is what the file was read under. */
+  replaceFile(file: string, hash: string, articles: NewArticle[], stamp: FileStamp | null = null): FileChange {
     return this.db.transaction((): FileChange => {
       const removed = this.passageIdsOf(file);
       const delta = new Map<string, number>();
       this.forgetTerms(removed, delta);
       this.statement('DELETE FROM files WHERE file = ?').run(file);
-      this.statement('INSERT INTO files (file, hash, indexed_at) VALUES (?, ?, ?)').run(file, hash, new Date().toISOString());
+      this.statement('INSERT INTO files (file, hash, indexed_at, size, mtime_ms) VALUES (?, ?, ?, ?, ?)').run(
+        file, hash, new Date().toISOString(), stamp?.size ?? null, stamp?.mtimeMs ?? null,
+      );
       const insertArticle = this.statement(
         'INSERT INTO articles (id, file, part, title, date, source, section) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
