@@ -38,7 +38,7 @@ describe('incremental indexing (real SQLite + FTS5)', () => {
     for (const f of readdirSync(dirs.dataDir)) utimesSync(join(dirs.dataDir, f), hourAgo, hourAgo);
     const stamps = () => {
       const db = new Database(join(dirs.indexDir, 'sanad.sqlite'), { readonly: true });
-      const rows = db.prepare('SELECT file, size, mtime_ms FROM files ORDER BY file').all() as { size: number | null; mtime_ms: number | null }[];
+      const rows = db.prepare('SELECT file, size, mtime_ms FROM files ORDER BY file').all() as { file: string; size: number | null; mtime_ms: number | null }[];
       db.close();
       return rows;
     };
@@ -63,7 +63,7 @@ describe('incremental indexing (real SQLite + FTS5)', () => {
     // Written just now: read, and not stamped, so that a change within the same tick is not missed.
     writeFileSync(file, text);
     expect(await archive.index()).toMatchObject({ updated: 1 });
-    expect(stamps().find((r) => (r as { file: string }).file === '000_2f97a4cd25084954.txt')).toMatchObject({ size: null, mtime_ms: null });
+    expect(stamps().find((r) => r.file === '000_2f97a4cd25084954.txt')).toMatchObject({ size: null, mtime_ms: null });
     writeFileSync(file, swapped);
     expect(await archive.index()).toMatchObject({ updated: 1 });
 

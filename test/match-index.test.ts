@@ -1,19 +1,41 @@
 /**
- * hasTerm and meetsAtAll answer a large set (a passage's terms) by lookups in an index of the set
- * built once (issue 11); they must answer exactly as the scan of each term they replace. A set of
- * one term is always scanned, so the reference is: some term of the set, alone, meets the question
- * term. The archive's vocabulary is consulted by lookups in the store (inVocabulary, variants):
- * they must answer as meetsAtAll and isSpellingVariant over the whole vocabulary, after terms
- * enter and after they leave.
+ * hasTerm and meetsAtAll answer by lookups in an index of the set, built once per set; they must
+ * answer exactly as the rule they implement, held here as written in src/analysis/match.ts's module
+ * comment and applied term by term. The archive's vocabulary is consulted by lookups in the store
+ * (inVocabulary, variants): they must answer as meetsAtAll and isSpellingVariant over the whole
+ * vocabulary, after terms enter and after they leave.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasTerm, inVocabulary, meetsAtAll } from '../src/analysis/match.js';
+import { hasTerm, inVocabulary, meetsAtAll, MIN_PREFIX, PROCLITIC } from '../src/analysis/match.js';
+import { rootsOf } from '../src/analysis/roots.js';
 import { isSpellingVariant, spellingVariants } from '../src/analysis/variants.js';
 import { ArchiveStore, type NewArticle } from '../src/index/store.js';
 import { rng } from '../scripts/prng.js';
+
+/** The rule, term by term: a final ت read as ه; equal, or one the other with 1–3 suffix letters after it, the shorter of MIN_PREFIX letters or more. */
+const openTaa = (w: string) => (w.length >= MIN_PREFIX ? w.replace(/ت$/u, 'ه') : w);
+const extendsWith = (longer: string, shorter: string) =>
+  shorter.length >= MIN_PREFIX && longer.startsWith(shorter) && /^[اتكمنهوي]{1,3}$/u.test(longer.slice(shorter.length));
+function sameWord(a: string, b: string): boolean {
+  const [x, y] = [openTaa(a), openTaa(b)];
+  return x === y || extendsWith(x, y) || extendsWith(y, x);
+}
+const VERB = /^س?[يتنا](?=\p{L}{3})/u;
+/** A set holds a term: as written, or a term the same word as written, with a proclitic read off both, or a verb prefix read off both. */
+function holds(set: ReadonlySet<string>, term: string): boolean {
+  if (set.has(term)) return true;
+  if (term.length < MIN_PREFIX) return false;
+  const [bare, verb] = [term.replace(PROCLITIC, ''), term.replace(VERB, '')];
+  return [...set].some((t) => sameWord(t, term) || sameWord(t.replace(PROCLITIC, ''), bare) || sameWord(t.replace(VERB, ''), verb));
+}
+/** Held in any form: one of the alternatives held, or a root shared. */
+function heldAtAll(set: ReadonlySet<string>, alternatives: string[]): boolean {
+  const roots = new Set(alternatives.flatMap(rootsOf));
+  return alternatives.some((a) => holds(set, a)) || [...set].some((t) => rootsOf(t).some((r) => roots.has(r)));
+}
 
 // Proclitics, verb prefixes, suffix letters and a few others: the letters the rules are about.
 const LETTERS = [...'وفبلكسيتنااتكمنهويةكبرطقدعلح'];
@@ -35,28 +57,27 @@ function randomTerms(seed: number) {
   return { random, word, related };
 }
 
-describe('form matching on large sets', () => {
-  it('answers as the scan of each term does', () => {
+describe('form matching by lookups', () => {
+  it('answers as the rule applied term by term, on sets of one term to eighty', () => {
     const { random, word, related } = randomTerms(11);
     let checked = 0;
     let met = 0;
     for (let round = 0; round < 60; round++) {
-      const set = new Set(Array.from({ length: 16 + Math.floor(random() * 80) }, related));
+      const set = new Set(Array.from({ length: 1 + Math.floor(random() * 80) }, related));
       for (let q = 0; q < 40; q++) {
         const term = random() < 0.8 ? related() : word();
-        const expected = set.has(term) || [...set].some((t) => hasTerm(new Set([t]), term));
+        const expected = holds(set, term);
         expect(hasTerm(set, term), `${term} in ${[...set].join(' ')}`).toBe(expected);
         const alternatives = [term, related()];
-        const any = [...set].some((t) => meetsAtAll(new Set([t]), { alternatives }));
-        expect(meetsAtAll(set, { alternatives })).toBe(any);
+        expect(meetsAtAll(set, { alternatives })).toBe(heldAtAll(set, alternatives));
         checked++;
         if (expected) met++;
       }
     }
     expect(checked).toBe(2400);
     // Both outcomes are well represented.
-    expect(met).toBeGreaterThan(300);
-    expect(checked - met).toBeGreaterThan(300);
+    expect(met).toBeGreaterThan(200);
+    expect(checked - met).toBeGreaterThan(200);
   });
 });
 

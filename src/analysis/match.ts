@@ -3,6 +3,13 @@
  * is not always consistent ("البريطاني"→ريط, "بريطانيا"→ريطاني), so a term also meets the same
  * word with a suffix or a one-letter proclitic left on; but only letters that Arabic suffixes are
  * made of may be left over, so that "كوري" (Korea) never meets "كوريلا" (a general's name).
+ *
+ * The rule: two terms are the same word when, a final ت read as ه (openTaa), they are equal, or one
+ * is the other with one to three of the suffix letters ا ت ك م ن ه و ي after it, the shorter having
+ * at least MIN_PREFIX letters. A set holds a question term when one of its terms is the same word
+ * as it read as written, with a proclitic read off both, or with a verb prefix read off both. Sets
+ * are indexed once (their readings, and those without suffix letters) so that this is a few hash
+ * lookups; test/match-index.test.ts holds the rule as written above and checks the lookups by it.
  */
 
 import { boundedMemo } from './bounded-memo.js';
@@ -14,9 +21,6 @@ export const MIN_PREFIX = 3;
 
 /** One-letter proclitics (و ف ب ل ك) the stemmer leaves on words without the article: "لافغانستان". */
 export const PROCLITIC = /^[وفبلك](?=\p{L}{3})/u;
-
-/** What a light stem may leave of a word's ending: up to three suffix letters (ا ت ك م ن ه و ي). */
-const LEFT_SUFFIX = /^[اتكمنهوي]{1,3}$/u;
 
 /**
  * How much a passage's term counts when it meets a question term other than as written: in another
@@ -32,18 +36,10 @@ export interface MatchCredits {
 /** A taa marbuta before a suffix is written ت ("خطته"): the stem keeps it, the bare noun has ه. */
 const openTaa = (w: string) => (w.length >= MIN_PREFIX ? w.replace(/ت$/u, 'ه') : w);
 
-const extendsWith = (longer: string, shorter: string) =>
-  shorter.length >= MIN_PREFIX && longer.startsWith(shorter) && LEFT_SUFFIX.test(longer.slice(shorter.length));
-
-function sameWord(a: string, b: string): boolean {
-  const [x, y] = [openTaa(a), openTaa(b)];
-  return x === y || extendsWith(x, y) || extendsWith(y, x);
-}
-
 /** A verb's tense prefix (future س, then ي ت ن ا): "سترسل" and "يرسل" are one verb. */
 const VERB_PREFIX = /^س?[يتنا](?=\p{L}{3})/u;
 
-/** Letters a light stem may leave of a word's ending (LEFT_SUFFIX's class). */
+/** Letters a light stem may leave of a word's ending (ا ت ك م ن ه و ي), up to three of them. */
 const SUFFIX_LETTERS = new Set('اتكمنهوي');
 
 /** `w` less its last `k` letters when those are suffix letters and at least MIN_PREFIX letters remain. */
@@ -55,7 +51,7 @@ function withoutSuffix(w: string, k: number): string | null {
 
 /**
  * One reading of a set's terms (as written, proclitic read off, verb prefix read off), indexed so
- * that `sameWord(t, y)` for some term t is a few lookups: `forms` holds openTaa of each reading,
+ * that "some term is the same word as y" is a few lookups: `forms` holds openTaa of each reading,
  * `stems` what each form is with one to three suffix letters read off (the forms that extend y).
  */
 interface Reading {
@@ -77,7 +73,7 @@ function reading(set: ReadonlySet<string>, read: (t: string) => string): Reading
   return { forms, stems };
 }
 
-/** Whether some term of the reading is the same word as `b` (sameWord, by lookups). */
+/** Whether some term of the reading is the same word as the probed term, by lookups. */
 function meets(r: Reading, probe: Probe): boolean {
   if (r.forms.has(probe.form) || (probe.form.length >= MIN_PREFIX && r.stems.has(probe.form))) return true;
   return probe.shorter.some((s) => r.forms.has(s));
@@ -111,7 +107,11 @@ const probes = boundedMemo(
   PROBES_MEMO_LIMIT,
 );
 
-/** A set's readings and roots, built once per set the first time it is asked about (a passage's terms, the vocabulary). */
+/**
+ * A set's readings and roots, built once per set the first time it is asked about (a passage's
+ * terms, its title's): cheaper than scanning even a set of a few terms, since a question asks
+ * about each of its terms and their alternatives.
+ */
 interface FormIndex {
   size: number;
   written: Reading;
@@ -121,9 +121,6 @@ interface FormIndex {
 }
 
 const formIndexes = new WeakMap<ReadonlySet<string>, FormIndex>();
-
-/** Sets smaller than this are scanned: indexing them costs more than it saves. */
-const INDEXED_SET_SIZE = 16;
 
 function formIndex(set: ReadonlySet<string>): FormIndex {
   let index = formIndexes.get(set);
@@ -143,19 +140,9 @@ function formIndex(set: ReadonlySet<string>): FormIndex {
 export function hasTerm(set: ReadonlySet<string>, term: string): boolean {
   if (set.has(term)) return true;
   if (term.length < MIN_PREFIX) return false;
-  if (set.size >= INDEXED_SET_SIZE) {
-    // The same test as the loop below, by lookups in the set's readings.
-    const index = formIndex(set);
-    const p = probes(term);
-    return meets(index.written, p.written) || meets(index.bare, p.bare) || meets(index.verb, p.verb);
-  }
-  const bare = term.replace(PROCLITIC, '');
-  const verb = term.replace(VERB_PREFIX, '');
-  for (const t of set) {
-    if (sameWord(t, term) || sameWord(t.replace(PROCLITIC, ''), bare)) return true;
-    if (sameWord(t.replace(VERB_PREFIX, ''), verb)) return true;
-  }
-  return false;
+  const index = formIndex(set);
+  const p = probes(term);
+  return meets(index.written, p.written) || meets(index.bare, p.bare) || meets(index.verb, p.verb);
 }
 
 /**
@@ -173,13 +160,9 @@ export interface Alternatives {
 function sharesRoot(set: ReadonlySet<string>, words: readonly string[]): boolean {
   const roots = new Set(words.flatMap(rootsOf));
   if (roots.size === 0) return false;
-  if (set.size >= INDEXED_SET_SIZE) {
-    const index = formIndex(set);
-    index.roots ??= new Set([...set].flatMap(rootsOf));
-    for (const r of roots) if (index.roots.has(r)) return true;
-    return false;
-  }
-  for (const t of set) if (rootsOf(t).some((r) => roots.has(r))) return true;
+  const index = formIndex(set);
+  index.roots ??= new Set([...set].flatMap(rootsOf));
+  for (const r of roots) if (index.roots.has(r)) return true;
   return false;
 }
 
@@ -210,7 +193,7 @@ const VERB_PREFIXES = ['', ...'يتنا', ...[...'يتنا'].map((q) => `س${q}`
 
 /**
  * The vocabulary's terms that could meet `term` in `hasTerm`: a superset found by a few prefix
- * lookups. Two terms that are the same word (`sameWord`) share their first two letters (openTaa
+ * lookups. Two terms that are the same word (the rule above) share their first two letters (openTaa
  * changes only a last letter, and the shorter of two extending terms has MIN_PREFIX letters), so
  * for each reading of `term`, a term meeting it through that reading begins with the prefix the
  * reading read off (PROCLITIC, VERB_PREFIX) and the reading's first two letters.
