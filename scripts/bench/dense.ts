@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { VectorIndex } from '../../src/index/vector-index.js';
+import { searchBreadth, VectorIndex } from '../../src/index/vector-index.js';
 import { rng } from '../prng.js';
 import { latencyStats, peakRssMB } from './stats.js';
 
@@ -14,6 +14,8 @@ const DIM = 384;
 const TOPICS = 1000;
 const QUERIES = 200;
 const EXACT_TIMED = 5;
+/** Search breadths (HNSW ef) measured besides sanad's own. */
+const EF_SWEEP = [64, 100, 150, 200, 300, 400];
 
 function gaussian(random: () => number): () => number {
   return () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -95,6 +97,18 @@ export async function denseBench(n: number) {
     }
     t = performance.now();
     const truth = exactTop10(base, n, queries, QUERIES);
+    const recall = (found: number[][]) => found.reduce((sum, ids, j) => sum + ids.filter((id) => truth[j]!.includes(id)).length, 0) / (QUERIES * 10);
+    // Recall and time at other search breadths than sanad's, for choosing it.
+    const sweep = EF_SWEEP.map((ef) => {
+      const at: number[] = [];
+      const hits = Array.from({ length: QUERIES }, (_, j) => {
+        const t0 = performance.now();
+        const ids = index.search(queries.subarray(j * DIM, (j + 1) * DIM), 10, ef).map((h) => h.id);
+        at.push(performance.now() - t0);
+        return ids;
+      });
+      return { ef, search: latencyStats(at), recallAt10: recall(hits) };
+    });
     const exactAllMs = performance.now() - t;
     const exactTimes: number[] = [];
     for (let j = 0; j < EXACT_TIMED; j++) {
@@ -102,18 +116,15 @@ export async function denseBench(n: number) {
       exactTop10(base, n, queries.subarray(j * DIM, (j + 1) * DIM), 1);
       exactTimes.push(performance.now() - t);
     }
-    let hit = 0;
-    for (let j = 0; j < QUERIES; j++) {
-      const want = new Set(truth[j]!);
-      hit += found[j]!.filter((id) => want.has(id)).length;
-    }
     return {
       n,
       dim: DIM,
       queries: QUERIES,
       buildSeconds,
       search: latencyStats(times),
-      recallAt10: hit / (QUERIES * 10),
+      recallAt10: recall(found),
+      ef: searchBreadth(10),
+      sweep,
       exact: latencyStats(exactTimes),
       exactBatchMsPerQuery: exactAllMs / QUERIES,
       peakRssMB: peakRssMB(),

@@ -243,8 +243,9 @@ function printTables(result: BenchResult): void {
     for (const d of result.dense) {
       process.stdout.write(
         `  ${d.n} vectors: build ${d.buildSeconds.toFixed(1)} s, search p50 ${d.search.p50} ms / p95 ${d.search.p95} ms, ` +
-          `recall@10 ${d.recallAt10.toFixed(3)} (exact search ${d.exact.p50} ms), peak RSS ${d.peakRssMB} MB\n`,
+          `recall@10 ${d.recallAt10.toFixed(3)} at ef ${d.ef} (exact search ${d.exact.p50} ms), peak RSS ${d.peakRssMB} MB\n`,
       );
+      for (const w of d.sweep) process.stdout.write(`    ef ${w.ef}: search p50 ${w.search.p50} ms / p95 ${w.search.p95} ms, recall@10 ${w.recallAt10.toFixed(3)}\n`);
     }
   }
 }

@@ -19,6 +19,11 @@ interface GraphState {
   count: number;
 }
 
+/** HNSW's search breadth for the `k` nearest: twice k, at least 64. */
+export function searchBreadth(k: number): number {
+  return Math.max(64, 2 * k);
+}
+
 /** The in-memory graph plus what it takes to keep it in step with the store. */
 export class VectorIndex {
   private graph: hnswlib.HierarchicalNSW;
@@ -95,11 +100,14 @@ export class VectorIndex {
     this.dirty = true;
   }
 
-  /** The `k` nearest passages by cosine similarity (1 = same direction). */
-  search(vector: Float32Array, k: number): { id: number; similarity: number }[] {
+  /**
+   * The `k` nearest passages by cosine similarity (1 = same direction). `ef` is the graph search's
+   * breadth (default: `searchBreadth`); the bench sweeps it.
+   */
+  search(vector: Float32Array, k: number, ef = searchBreadth(k)): { id: number; similarity: number }[] {
     const n = Math.min(k, this.live.size);
     if (n === 0) return [];
-    this.graph.setEf(Math.max(64, n * 2));
+    this.graph.setEf(Math.max(ef, n));
     const { neighbors, distances } = this.graph.searchKnn(Array.from(vector), n);
     return neighbors.map((id, i) => ({ id, similarity: 1 - distances[i]! }));
   }
