@@ -196,16 +196,16 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
   const analyser = fileAnalyser(files.filter((file) => toIndex(file) !== null), target);
   try {
     for (const [i, file] of files.entries()) {
+      const hash = toIndex(file);
       // Let questions be answered between files (in lexical mode nothing else here waits on I/O):
       // before each file to index, and every YIELD_EVERY files otherwise.
-      if (toIndex(file) !== null || i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (hash !== null || i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       onProgress?.(i, files.length, file, { passages, failed: report.failed.length });
       const entry = hashes.get(file)!;
       if ('failure' in entry) {
         report.failed.push({ file, reason: entry.failure });
         continue;
       }
-      const hash = toIndex(file);
       if (hash === null) {
         if (holders.get(entry.hash) !== file) copies.push({ file, holder: holders.get(entry.hash)! });
         else {
