@@ -1,10 +1,13 @@
 /**
- * `MODEL_DIR=… npm run bench:model [-- --rounds N]`: the cost of hybrid mode with a real model on this
- * machine, over a copy of data/: model load, indexing speed (passages/s, embedding included), and
- * question latency (p50/p95/max of a whole `ask`, and of the question's embedding alone) over every
- * question of both eval sets. Prints figures; asserts nothing.
+ * `MODEL_DIR=… npm run bench:model [-- --rounds N] [--in-thread]`: the cost of hybrid mode with a real
+ * model on this machine, over a copy of data/: model load, indexing speed (passages/s, embedding
+ * included), and question latency (p50/p95/max of a whole `ask`, and of the question's embedding
+ * alone) over every question of both eval sets, asked as the bot asks them (the model on its own
+ * thread; `--in-thread`: on the asking thread, as the CLI does), with how long the asking thread's
+ * event loop was held meanwhile. Prints figures; asserts nothing.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openArchive } from '../src/archive.js';
@@ -13,6 +16,7 @@ import { loadEmbedder } from '../src/embed/embedder.js';
 import { createLogger } from '../src/log.js';
 
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] ?? 3) || 3;
+const inThread = process.argv.includes('--in-thread');
 const modelDir = process.env.MODEL_DIR;
 if (!modelDir) {
   console.error('bench:model: set MODEL_DIR to a model folder (npm run model:offline -- DIR)');
@@ -27,13 +31,16 @@ const dir = mkdtempSync(path.join(tmpdir(), 'sanad-bench-model-'));
 try {
   cpSync('data', path.join(dir, 'data'), { recursive: true });
   const config = loadConfig({ ...process.env, DATA_DIR: path.join(dir, 'data'), INDEX_DIR: path.join(dir, 'index'), LOG_LEVEL: 'warn' });
+  const log = createLogger('warn', { human: true });
   let t = performance.now();
-  const archive = await openArchive(config, createLogger('warn', { human: true }));
+  const indexer = await openArchive(config, log);
   const openMs = performance.now() - t;
-  if (archive.mode !== 'hybrid') throw new Error(`the model in ${modelDir} did not load (lexical mode)`);
+  if (indexer.mode !== 'hybrid') throw new Error(`the model in ${modelDir} did not load (lexical mode)`);
   t = performance.now();
-  const report = await archive.index();
+  const report = await indexer.index();
   const indexS = (performance.now() - t) / 1000;
+  indexer.close();
+  const archive = await openArchive(config, log, { offThread: !inThread });
 
   const questions = ['test/eval/holdout.jsonl', 'test/eval/questions.jsonl'].flatMap((f) =>
     readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { question: string }).question),
@@ -42,6 +49,8 @@ try {
   // The first time each question is asked; later rounds are answered from the answer memo.
   const asks: number[] = [];
   const repeated: number[] = [];
+  const held = monitorEventLoopDelay({ resolution: 1 });
+  held.enable();
   for (let r = 0; r < rounds; r++) {
     for (const q of questions) {
       const s = performance.now();
@@ -49,6 +58,7 @@ try {
       (r === 0 ? asks : repeated).push(performance.now() - s);
     }
   }
+  held.disable();
   archive.close();
 
   const load = await loadEmbedder({ model: 'bench', modelDir, cacheDir: path.join(dir, 'cache') });
@@ -66,6 +76,8 @@ try {
   console.log(`ask, first time (search + answer, hybrid): ${summary(asks)}`);
   if (repeated.length > 0) console.log(`ask, repeated (answer memo):              ${summary(repeated)}`);
   console.log(`question embedding alone:                 ${summary(embeds)}`);
+  const heldMs = (p: number) => ms(held.percentile(p) / 1e6);
+  console.log(`event loop held while asking (${inThread ? 'model on the asking thread' : 'model on its own thread, as the bot'}): p50 ${heldMs(50)}  p99 ${heldMs(99)}  max ${ms(held.max / 1e6)}`);
   console.log(`RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

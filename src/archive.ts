@@ -11,6 +11,7 @@ import { composeAnswer } from './answer/answer.js';
 import { AnswerMemo } from './answer-memo.js';
 import type { Config } from './config.js';
 import { loadEmbedder, type Embedder } from './embed/embedder.js';
+import { loadEmbedderThread } from './embed/embed-thread.js';
 import { IngestError } from './ingest/errors.js';
 import { contentHash } from './ingest/passages.js';
 import { hasArticleExtension, readArticleFile, ARTICLE_EXTENSIONS } from './ingest/read-article-file.js';
@@ -103,7 +104,10 @@ export class Archive {
     mkdirSync(config.indexDir, { recursive: true });
     mkdirSync(config.dataDir, { recursive: true });
     const store = new ArchiveStore(join(config.indexDir, STORE_FILE));
-    const loaded = await loadEmbedder({
+    // Off-thread (the bot), the model runs in a thread of its own: a model run holds the thread
+    // that makes it, and questions are asked on the bot's.
+    const load = options.offThread ? loadEmbedderThread : loadEmbedder;
+    const loaded = await load({
       model: config.embeddingModel,
       modelDir: config.modelDir,
       cacheDir: join(config.indexDir, 'models'),
@@ -132,8 +136,8 @@ export class Archive {
       telegram: { ...config.telegram, token: undefined },
     };
     this.writer = new ArchiveThread(threadConfig);
-    // Hybrid mode keeps questions here: embedding them already runs on ONNX Runtime's own threads,
-    // and a model per reader would cost more memory than it saves time.
+    // Hybrid mode keeps questions here: their embeddings run on the model's own thread (embed-thread.ts)
+    // while this one matches their words, and a model per reader would cost more memory than it saves time.
     if (!this.embedder) {
       this.readers = Array.from({ length: READER_THREADS }, () => new ArchiveThread(threadConfig));
       this.readers.forEach((reader) => reader.start());
@@ -278,6 +282,7 @@ export class Archive {
   close(): void {
     void this.stopWriting();
     for (const reader of this.readers) void reader.terminate();
+    void this.embedder?.dispose();
     this.store.close();
   }
 }

@@ -29,6 +29,7 @@ describe('excerptByMeaning', () => {
       dim: real.dim,
       embedQuery: (text) => real.embedQuery(text),
       embedPassages: (texts) => (runs++, real.embedPassages(texts)),
+      dispose: () => real.dispose(),
     };
     // Each sentence's own vector as the "question": that sentence must be the one quoted.
     const questions = await real.embedPassages(SENTENCES);

@@ -21,6 +21,8 @@ export interface Embedder {
   embedPassages(texts: string[]): Promise<Float32Array[]>;
   /** Embed a question ("query: " prefix). */
   embedQuery(text: string): Promise<Float32Array>;
+  /** Release the model (its session, or its thread); the embedder is not used afterwards. */
+  dispose(): Promise<void>;
 }
 
 export type EmbedderLoad = { embedder: Embedder } | { embedder: null; reason: string };
@@ -110,6 +112,10 @@ class PipelineEmbedder implements Embedder {
 
   async embedQuery(text: string): Promise<Float32Array> {
     return (await this.run([`query: ${text}`]))[0]!;
+  }
+
+  dispose(): Promise<void> {
+    return this.extract.dispose();
   }
 }
 
@@ -246,8 +252,14 @@ export function loadEmbedder(opts: LoadEmbedderOptions): Promise<EmbedderLoad> {
   return run;
 }
 
+/** The answer when no model is wanted (EMBEDDING_MODEL=none), or null: nothing is loaded for it. */
+export function noModelWanted(opts: LoadEmbedderOptions): EmbedderLoad | null {
+  return opts.model === 'none' ? { embedder: null, reason: 'EMBEDDING_MODEL=none: lexical mode' } : null;
+}
+
 async function loadEmbedderNow(opts: LoadEmbedderOptions): Promise<EmbedderLoad> {
-  if (opts.model === 'none') return { embedder: null, reason: 'EMBEDDING_MODEL=none: lexical mode' };
+  const none = noModelWanted(opts);
+  if (none) return none;
   let tf: Transformers;
   try {
     tf = await import('@huggingface/transformers'); // loaded lazily: lexical mode never pays for ONNX Runtime

@@ -15,7 +15,7 @@ import type { Config } from '../config.js';
 import { IngestError } from '../ingest/errors.js';
 import type { AddedFile, Answer, ArticleInfo, IndexReport } from '../types.js';
 import type { ProgressFn } from './indexer.js';
-import { spawnWorker } from './spawn-worker.js';
+import { spawnWorker } from '../spawn-worker.js';
 
 export type ArchiveRequest =
   | { id: number; op: 'ask'; question: string; top: number }
@@ -96,7 +96,7 @@ export class ArchiveThread {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = spawnWorker('archive-worker', this.config);
+    const worker = spawnWorker(new URL('./archive-worker', import.meta.url), this.config);
     worker.on('message', (reply: ArchiveReply) => {
       const pending = this.pending.get(reply.id);
       if (!pending) return;

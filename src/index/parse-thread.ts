@@ -7,7 +7,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { AnalysedFile } from './analyse-file.js';
-import { spawnWorker } from './spawn-worker.js';
+import { spawnWorker } from '../spawn-worker.js';
 
 /** What the worker needs to read files (parse-worker.ts). */
 export interface ParseThreadData {
@@ -46,7 +46,7 @@ export class ParseThread {
     data: ParseThreadData,
     private readonly inThread: (file: string) => AnalysedFile,
   ) {
-    const worker = spawnWorker('parse-worker', data);
+    const worker = spawnWorker(new URL('./parse-worker', import.meta.url), data);
     worker.on('message', ({ index, result }: ParseReply) => this.answer(index, result));
     worker.on('error', () => this.gone(worker));
     worker.on('exit', () => this.gone(worker));

@@ -65,26 +65,33 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   const { store } = deps;
   const analyzer = deps.analyzer ?? arabicAnalyzer();
   const options = deps.ranking ?? DEFAULT_RANKING;
+  // The question's embedding is asked for first: with the model on a thread of its own
+  // (embed-thread.ts), the lexical half below runs meanwhile.
+  const embedding = deps.embedder && deps.vectors && deps.vectors.size > 0 ? deps.embedder.embedQuery(withoutMarks(question)) : null;
+  embedding?.catch(() => undefined); // awaited below; a failure must not go unhandled should the lexical half throw first
   const query = queryTerms(question, store, analyzer, options);
   const lexical = store.lexicalSearch(query.flatMap((q) => q.alternatives), options.candidates, {
     matchesLongerForms: (t) => analyzer.matchesLongerForms(t),
     titleWeight: options.bm25TitleWeight,
     bodyWeight: options.bm25BodyWeight,
   });
-  const queryVector = deps.embedder && deps.vectors && deps.vectors.size > 0 ? await deps.embedder.embedQuery(withoutMarks(question)) : null;
-  const dense = queryVector && deps.vectors ? deps.vectors.search(queryVector, options.candidates) : [];
 
   // Terms and coverage of every candidate, from either retriever.
   const candidates = new Map<number, { passage: StoredPassage; passageTerms: ReadonlySet<string>; coverage: number; bm25: number }>();
   const bm25 = new Map(lexical.map((r) => [r.id, r.bm25]));
-  const ids = [...new Set([...bm25.keys(), ...dense.map((d) => d.id)])];
-  const indexed = store.indexedTerms(ids);
-  for (const passage of store.passages(ids)) {
-    const stored = indexed.get(passage.id);
-    if (!stored) continue;
-    const cov = coverage(query, stored.body, stored.title, analyzer, options);
-    candidates.set(passage.id, { passage, passageTerms: stored.body, coverage: cov, bm25: bm25.get(passage.id) ?? 0 });
-  }
+  const addCandidates = (ids: number[]) => {
+    const indexed = store.indexedTerms(ids);
+    for (const passage of store.passages(ids)) {
+      const stored = indexed.get(passage.id);
+      if (!stored) continue;
+      const cov = coverage(query, stored.body, stored.title, analyzer, options);
+      candidates.set(passage.id, { passage, passageTerms: stored.body, coverage: cov, bm25: bm25.get(passage.id) ?? 0 });
+    }
+  };
+  addCandidates([...bm25.keys()]);
+  const queryVector = embedding ? await embedding : null;
+  const dense = queryVector && deps.vectors ? deps.vectors.search(queryVector, options.candidates) : [];
+  addCandidates(dense.map((d) => d.id).filter((id) => !bm25.has(id)));
 
   // Lexical ranking: how much of the question a passage covers, BM25 breaking ties.
   const lexicalRanking = [...bm25.keys()]
