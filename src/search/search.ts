@@ -97,8 +97,11 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   const lexicalRanking = [...bm25.keys()]
     .filter((id) => candidates.has(id))
     .sort((a, b) => candidates.get(b)!.coverage - candidates.get(a)!.coverage || candidates.get(a)!.bm25 - candidates.get(b)!.bm25);
-  // Every candidate's exact similarity, those the graph search did not return included.
-  const similarity = queryVector && deps.vectors ? deps.vectors.similarities(queryVector, [...candidates.keys()]) : new Map<number, number>();
+  // Every candidate's similarity: the graph search's for those it returned, computed for the others.
+  const similarity = new Map(dense.map((d) => [d.id, d.similarity]));
+  if (queryVector && deps.vectors) {
+    for (const [id, sim] of deps.vectors.similarities(queryVector, [...candidates.keys()].filter((id) => !similarity.has(id)))) similarity.set(id, sim);
+  }
   const ranked = queryVector
     ? [...new Set([...lexicalRanking, ...candidates.keys()])].filter((id) => similarity.has(id))
     : lexicalRanking;
