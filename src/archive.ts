@@ -122,7 +122,7 @@ export class Archive {
       store.setMeta('embedding_model', embedder.model);
       store.setMeta('embedding_dim', String(embedder.dim));
     }
-    const { index, rebuilt } = VectorIndex.open(config.indexDir, embedder.model, embedder.dim, store.generation(), store);
+    const { index, rebuilt } = await VectorIndex.open(config.indexDir, embedder.model, embedder.dim, store.generation(), store);
     if (rebuilt && index.size > 0) log.info({ vectors: index.size }, 'vector index rebuilt from the store');
     return new Archive(config, log, store, embedder, index, analyzer, ranking).withWriter(options, config);
   }
@@ -148,11 +148,12 @@ export class Archive {
   /** After the worker changed the store: load the vector graph it saved (hybrid mode). */
   private async written<T>(change: Promise<T>): Promise<T> {
     const result = await change;
-    // Answers computed while the worker wrote may have seen the old vector graph.
+    // Answers computed while the worker wrote, or while the graph is read, may have seen the old graph.
     this.answers.clear();
     if (this.embedder) {
       const { model, dim } = this.embedder;
-      this.vectors = VectorIndex.open(this.config.indexDir, model, dim, this.store.generation(), this.store).index;
+      this.vectors = (await VectorIndex.open(this.config.indexDir, model, dim, this.store.generation(), this.store)).index;
+      this.answers.clear();
     }
     return result;
   }

@@ -24,6 +24,12 @@ beforeAll(async () => {
   texts = readdirSync(SEED_DIR).flatMap((f) => readFileSync(join(SEED_DIR, f), 'utf8').split(/\n\s*\n/u)).filter((t) => t.trim().length > 40);
 }, 60_000);
 
+const UPLOAD = [
+  'بلدية طرابلس تفتتح مكتبة عامة جديدة',
+  '',
+  'افتتحت بلدية طرابلس يوم الأحد مكتبة عامة جديدة قرب الميناء، تضم آلاف الكتب وقاعة للمطالعة مفتوحة للطلاب والباحثين طوال أيام الأسبوع.',
+].join('\n');
+
 async function threaded(): Promise<Embedder> {
   const load = await loadEmbedderThread({ model: 'tiny', modelDir, cacheDir: join(modelDir, 'cache') });
   if (!load.embedder) throw new Error(load.reason);
@@ -112,6 +118,12 @@ describe('the model thread', () => {
         answered += a.results.length > 0 ? 1 : 0;
       }
       expect(answered).toBeGreaterThan(0); // the comparison is of answers, not of two empty lists
+
+      // An upload goes through the writer thread; the bot's thread then reads the graph it saved.
+      const added = await bot.addFile('upload.txt', Buffer.from(UPLOAD, 'utf8'));
+      expect(added.articles).toHaveLength(1);
+      const answer = await bot.ask('ما الذي افتتحته بلدية طرابلس قرب الميناء؟', { top: 3 });
+      expect(answer.results[0]?.article.file).toBe(added.file);
     } finally {
       here.close();
       bot.close();

@@ -23,9 +23,9 @@ function unitVectors(n: number, seed: number): Float32Array[] {
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i]!, 0);
 
 describe('VectorIndex.similarities', () => {
-  it('are the exact cosines, and follow a passage whose vector is replaced or removed', () => {
+  it('are the exact cosines, and follow a passage whose vector is replaced or removed', async () => {
     const none = { vectorIds: () => [], vectors: () => [] };
-    const { index } = VectorIndex.open(mkdtempSync(join(tmpdir(), 'sanad-vectors-')), 'test', DIM, 0, none);
+    const { index } = await VectorIndex.open(mkdtempSync(join(tmpdir(), 'sanad-vectors-')), 'test', DIM, 0, none);
     const vectors = unitVectors(50, 7);
     vectors.forEach((v, id) => index.add(id, v));
     const [query, replacement] = unitVectors(2, 8) as [Float32Array, Float32Array];

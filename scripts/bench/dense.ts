@@ -81,7 +81,7 @@ export async function denseBench(n: number) {
 
   const dir = mkdtempSync(join(tmpdir(), 'sanad-dense-'));
   try {
-    const { index } = VectorIndex.open(dir, 'bench', DIM, -1, { vectorIds: () => [], vectors: () => [] });
+    const { index } = await VectorIndex.open(dir, 'bench', DIM, -1, { vectorIds: () => [], vectors: () => [] });
     let t = performance.now();
     for (let i = 0; i < n; i++) index.add(i, base.subarray(i * DIM, (i + 1) * DIM));
     const buildSeconds = (performance.now() - t) / 1000;

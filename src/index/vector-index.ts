@@ -59,21 +59,23 @@ export class VectorIndex {
 
   /**
    * Open the saved graph when it matches `generation`, model and dim; otherwise rebuild it from
-   * the store's vectors. Returns the index and whether it had to be rebuilt.
+   * the store's vectors. Returns the index and whether it had to be rebuilt. The graph file is read
+   * on libuv's thread pool (hnswlib's async readIndex): it is large (~40 ms at 20k vectors, seconds
+   * at a million), and the bot reopens it after every upload.
    */
-  static open(
+  static async open(
     dir: string,
     model: string,
     dim: number,
     generation: number,
     store: { vectorIds(): number[]; vectors(): Iterable<{ id: number; vector: Float32Array }> },
-  ): { index: VectorIndex; rebuilt: boolean } {
+  ): Promise<{ index: VectorIndex; rebuilt: boolean }> {
     const index = new VectorIndex(dir, model, dim);
     const state = index.readState();
     if (state && state.generation === generation && state.model === model && state.dim === dim && existsSync(join(dir, GRAPH_FILE))) {
       try {
         const g = new hnswlib.HierarchicalNSW('cosine', dim);
-        g.readIndexSync(join(dir, GRAPH_FILE), true);
+        await g.readIndex(join(dir, GRAPH_FILE), true);
         // The graph's own id list still holds markDeleted labels; the store says which are live.
         const live = store.vectorIds();
         if (live.length === state.count) {
