@@ -24,6 +24,8 @@ export interface EmbedRequest {
 export type EmbedReply = { id: number; vectors: Float32Array[] } | { id: number; error: string };
 
 interface Pending {
+  /** The thread the request was sent to: only its end fails the request. */
+  worker: Worker;
   resolve(vectors: Float32Array[]): void;
   reject(err: Error): void;
 }
@@ -42,7 +44,10 @@ function startThread(opts: LoadEmbedderOptions): Promise<{ worker: Worker; ready
 }
 
 class EmbedThread implements Embedder {
+  /** The thread requests go to, once started; null after it ended, until the next call starts another. */
   private worker: Promise<Worker> | null;
+  /** The thread `worker` resolves to, once it has. */
+  private current: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
@@ -66,6 +71,7 @@ class EmbedThread implements Embedder {
   async dispose(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
+    this.current = null;
     if (worker) await (await worker).terminate();
   }
 
@@ -76,15 +82,15 @@ class EmbedThread implements Embedder {
     worker.ref();
     try {
       return await new Promise<Float32Array[]>((resolve, reject) => {
-        this.pending.set(id, { resolve, reject });
+        this.pending.set(id, { worker, resolve, reject });
         worker.postMessage({ id, kind, texts } satisfies EmbedRequest);
       });
     } finally {
-      if (this.pending.size === 0) worker.unref();
+      if (![...this.pending.values()].some((p) => p.worker === worker)) worker.unref();
     }
   }
 
-  /** A fresh thread after the last one died; it must load the same model. */
+  /** A fresh thread after the last one ended; it loads the same model. */
   private async restart(): Promise<Worker> {
     const { worker, ready } = await startThread(this.opts);
     if ('reason' in ready) {
@@ -101,15 +107,23 @@ class EmbedThread implements Embedder {
       if ('vectors' in reply) pending?.resolve(reply.vectors);
       else pending?.reject(new Error(`embedding failed: ${reply.error}`));
     });
-    const fail = (err: Error) => {
-      this.worker = null;
-      for (const pending of this.pending.values()) pending.reject(err);
-      this.pending.clear();
-    };
-    worker.on('error', (err) => fail(new Error(`the model thread failed: ${err.message}`)));
-    worker.on('exit', (code) => fail(new Error(`the model thread exited (code ${code})`)));
+    worker.on('error', (err) => this.ended(worker, new Error(`the model thread failed: ${err.message}`)));
+    worker.on('exit', (code) => this.ended(worker, new Error(`the model thread exited (code ${code})`)));
     worker.unref();
+    this.current = worker;
     return worker;
+  }
+
+  /** `worker` ended: what it had not answered fails, and the next call starts a fresh thread. */
+  private ended(worker: Worker, err: Error): void {
+    for (const [id, pending] of this.pending) {
+      if (pending.worker !== worker) continue;
+      this.pending.delete(id);
+      pending.reject(err);
+    }
+    if (this.current !== worker) return;
+    this.current = null;
+    this.worker = null;
   }
 }
 
