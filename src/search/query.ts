@@ -59,11 +59,9 @@ function formsInArchive(read: readonly string[], store: ArchiveStore, analyzer: 
 
 /** The question's words as typed (punctuation trimmed), each with the terms it yields. */
 function askedWords(question: string, analyzer: Analyzer): { word: string; terms: string[] }[] {
-  return question
-    .split(/\s+/u)
-    .map((chunk) => chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, ''))
-    .map((word) => ({ word, terms: analyzer.terms(word) }))
-    .filter((w) => w.terms.length > 0);
+  const words = question.split(/\s+/u).map((chunk) => chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, ''));
+  const terms = analyzer.termsOfEach(words);
+  return words.map((word, i) => ({ word, terms: terms[i]! })).filter((w) => w.terms.length > 0);
 }
 
 /** The distinct terms of a question, each with its alternatives, weight and words, in question order. */
