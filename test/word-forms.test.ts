@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arabicAnalyzer } from '../src/analysis/analyzer.js';
 import { readFileSync } from 'node:fs';
 import { OWN_INITIALS_FILE, ownInitialLexicon, ownInitialStem, ownInitialWords } from '../src/analysis/own-initials.js';
+import { spellHamza } from '../src/analysis/hamza.js';
 import { rootsOf } from '../src/analysis/roots.js';
 import { snowballStem } from '../src/analysis/terms.js';
 import type { Archive } from '../src/archive.js';
@@ -91,6 +92,30 @@ describe('another form of the question\'s word', () => {
     expect(forms('ملك')).not.toContain(term('أمل')); // "املك" read as "امل" + ك
   });
 
+  it('seats a hamza by its vowel and the one before it, as news writes it', () => {
+    const cases: [string, string][] = [
+      ['رَءِيس', 'رئيس'], ['رُءَساء', 'رؤساء'], ['سُءال', 'سؤال'], ['أَسْءِلَة', 'أسئلة'], ['مَسْءَلَة', 'مسألة'],
+      ['مَساءِل', 'مسائل'], ['رَءْس', 'رأس'], ['رُءُوس', 'رؤوس'], ['سَاءِل', 'سائل'], ['تَساءَلَ', 'تساءل'],
+      ['ابْتَدَءَ', 'ابتدأ'], ['يَبْتَدِءُ', 'يبتدئ'], ['ابْتِداء', 'ابتداء'], ['اسْتِءْناف', 'استئناف'],
+      ['أَءْثار', 'آثار'], ['إِءْمان', 'إيمان'], ['بَيْءَة', 'بيئة'], ['تَفاءُل', 'تفاؤل'],
+    ];
+    for (const [voweled, written] of cases) expect(spellHamza(voweled), voweled).toBe(written);
+  });
+
+  it('joins the forms of a root with a hamza, on whatever seat each form puts it', () => {
+    expect(forms('رئيس')).toContain(term('رؤساء'));
+    expect(forms('الرؤساء')).toContain(term('الرئيس'));
+    expect(forms('سؤال')).toContain(term('أسئلة'));
+    expect(forms('الأسئلة')).toContain(term('السؤال'));
+    expect(forms('رأس')).toContain(term('رؤوس'));
+    expect(forms('آمال')).toContain(term('أمل'));
+    expect(forms('سائل')).toContain(term('سوائل'));
+    // Not another word that the folded letters happen to spell.
+    expect(forms('رئيس')).not.toContain(term('رايس')); // Rice
+    expect(forms('آمال')).not.toContain(term('مال')); // money
+    expect(forms('آثار')).not.toContain(term('ثار')); // revolted
+  });
+
   describe('on a real index', () => {
     let archive: Archive;
     let store: ArchiveStore;
@@ -103,6 +128,7 @@ describe('another form of the question\'s word', () => {
         'arrivals.txt': article('تعزيزات جديدة', 'يصل الجنود الجدد إلى القاعدة الجوية الأسبوع المقبل ويتسلمون مهامهم من الوحدات السابقة.'),
         'ministers.txt': article('أزمة اللاجئين', 'اجتمع وزراء الخارجية العرب في القاهرة لبحث أزمة اللاجئين، وصدر عن الاجتماع بيان ختامي يدعو إلى دعم الدول المضيفة وتوفير التمويل اللازم لبرامج الإغاثة والتعليم والصحة في المخيمات قبل حلول فصل الشتاء.'),
         'embassy.txt': article('سفارة', 'اجتمع السفير الروسي بموظفي وزارة الخارجية في القاهرة، وتناول اجتماع الخارجية زيارة الوفد.'),
+        'summit.txt': article('قمة أفريقية', 'استعرض رؤساء الدول الأفريقية في أديس أبابا أزمة الغذاء في القارة وسبل تمويل مشاريع الري الجديدة.'),
         'weather.txt': article('طقس', 'تشهد البلاد موجة حر شديدة مع ارتفاع درجات الحرارة في معظم المدن الساحلية.'),
       }));
     });
@@ -113,6 +139,8 @@ describe('another form of the question\'s word', () => {
       expect(minister!.forms).toEqual([term('وزراء')]);
       expect(analyzer.matchStrength(new Set(terms('وزراء الخارجية')), minister!, DEFAULT_RANKING)).toBe(DEFAULT_RANKING.formCredit);
       expect(DEFAULT_RANKING.formCredit).toBeGreaterThan(DEFAULT_RANKING.rootCredit);
+      const [president] = queryTerms('رئيس', store, analyzer, DEFAULT_RANKING);
+      expect(president!.forms).toEqual([term('رؤساء')]);
     });
 
     it('ranks first the passage that says the question\'s words in other forms', async () => {
