@@ -116,6 +116,23 @@ describe('another form of the question\'s word', () => {
     expect(forms('آثار')).not.toContain(term('ثار')); // revolted
   });
 
+  it('joins the forms of a root with a weak middle: kept as a consonant, or turned into a vowel', () => {
+    // و kept: form III, its verbal noun and its reciprocal VI; a plural of فَعْل.
+    expect(forms('المفاوضات')).toContain(term('يفاوض'));
+    expect(forms('المفاوضات')).toContain(term('التفاوض'));
+    expect(forms('يفاوض')).toContain(term('مفاوضة'));
+    expect(forms('الأقوال')).toContain(term('قول'));
+    // Turned into a vowel: forms VII, VIII and X.
+    expect(forms('الاختيار')).toContain(term('يختار'));
+    expect(forms('يختار')).toContain(term('اختيار'));
+    expect(forms('اغتيال')).toContain(term('اغتال'));
+    expect(forms('يستقيل')).toContain(term('استقالة'));
+    expect(forms('انهيار')).toContain(term('ينهار'));
+    // A sound root is not read as a weak one: ارتفاع (ر ف ع) is not ارتاع "was alarmed".
+    expect(forms('ارتفاع')).not.toContain(term('ارتاع'));
+    expect(forms('ارتفاع')).toContain(term('يرتفع'));
+  });
+
   describe('on a real index', () => {
     let archive: Archive;
     let store: ArchiveStore;

@@ -22,32 +22,48 @@
  * and طلاب "students" are not طالبان).
  */
 import { spellHamza } from './hamza.js';
+import { extendsBySuffix } from './match.js';
 import { rootsOf } from './roots.js';
 
-/** Forms of one word: each pattern's form may stand for any other's. */
-const FAMILIES: readonly (readonly string[])[] = [
+/**
+ * Forms of one word: each pattern's form may stand for any other's. A root whose middle is و or ي
+ * keeps it as a consonant in some patterns (فاوض / مفاوضة / تفاوض, تطوّر, قول / أقوال): families
+ * `weakMiddle: 'kept'` apply to such roots as to sound ones. In others it turns into a long vowel
+ * (اختار / يختار / اختيار, استقال / يستقيل / استقالة), the same for و and ي: families
+ * `weakMiddle: 'vowel'` are those patterns, written without ع, for such roots only.
+ */
+interface Family {
+  patterns: readonly string[];
+  weakMiddle?: 'kept' | 'vowel';
+}
+
+const FAMILIES: readonly Family[] = [
   // Derived verbs: past, present, verbal noun.
-  ['انْفَعَلَ', 'يَنْفَعِلُ', 'تَنْفَعِلُ', 'انْفِعال'],
-  ['افْتَعَلَ', 'يَفْتَعِلُ', 'تَفْتَعِلُ', 'افْتِعال'],
-  ['اسْتَفْعَلَ', 'يَسْتَفْعِلُ', 'تَسْتَفْعِلُ', 'اسْتِفْعال'],
-  ['أَفْعَلَ', 'إِفْعال'],
-  ['يَتَفَعَّلُ', 'تَفَعَّلَ'],
-  ['يَتَفاعَلُ', 'تَفاعَلَ'],
-  ['يُفاعِلُ', 'مُفاعَلَة'],
+  { patterns: ['انْفَعَلَ', 'يَنْفَعِلُ', 'تَنْفَعِلُ', 'انْفِعال'] },
+  { patterns: ['افْتَعَلَ', 'يَفْتَعِلُ', 'تَفْتَعِلُ', 'افْتِعال'] },
+  { patterns: ['اسْتَفْعَلَ', 'يَسْتَفْعِلُ', 'تَسْتَفْعِلُ', 'اسْتِفْعال'] },
+  { patterns: ['أَفْعَلَ', 'إِفْعال'] },
+  // The same (VII, VIII, X) over a root with a weak middle: انهار / انهيار, اختار / اختيار, استقال / يستقيل.
+  { patterns: ['انْفالَ', 'يَنْفالُ', 'تَنْفالُ', 'انْفِيال'], weakMiddle: 'vowel' },
+  { patterns: ['افْتالَ', 'يَفْتالُ', 'تَفْتالُ', 'افْتِيال'], weakMiddle: 'vowel' },
+  { patterns: ['اسْتَفالَ', 'يَسْتَفِيلُ', 'تَسْتَفِيلُ', 'اسْتِفالَة'], weakMiddle: 'vowel' },
+  { patterns: ['يَتَفَعَّلُ', 'تَفَعَّلَ'], weakMiddle: 'kept' },
+  // Form III and its reciprocal VI: one act, done with another or together (يفاوض / مفاوضة / تفاوض).
+  { patterns: ['يُفاعِلُ', 'مُفاعَلَة', 'يَتَفاعَلُ', 'تَفاعَلَ'], weakMiddle: 'kept' },
   // Broken plurals with their singulars.
-  ['فَعِيل', 'فُعَلاء'],
-  ['فَعِيل', 'أَفْعِلاء'],
-  ['فَعِيلَة', 'فَعاءِل'],
-  ['فَعالَة', 'فَعاءِل'],
-  ['فَعْل', 'أَفْعال'],
-  ['فَعْل', 'فُعُول'],
-  ['فِعال', 'أَفْعِلَة'],
-  ['فُعال', 'أَفْعِلَة'],
-  ['فاعِل', 'فَواعِل'],
-  ['فاعِلَة', 'فَواعِل'],
-  ['مَفْعَل', 'مَفاعِل'],
-  ['مَفْعَلَة', 'مَفاعِل'],
-  ['مَفْعُول', 'مَفاعِيل'],
+  { patterns: ['فَعِيل', 'فُعَلاء'] },
+  { patterns: ['فَعِيل', 'أَفْعِلاء'] },
+  { patterns: ['فَعِيلَة', 'فَعاءِل'] },
+  { patterns: ['فَعالَة', 'فَعاءِل'] },
+  { patterns: ['فَعْل', 'أَفْعال'], weakMiddle: 'kept' },
+  { patterns: ['فَعْل', 'فُعُول'], weakMiddle: 'kept' },
+  { patterns: ['فِعال', 'أَفْعِلَة'] },
+  { patterns: ['فُعال', 'أَفْعِلَة'] },
+  { patterns: ['فاعِل', 'فَواعِل'] },
+  { patterns: ['فاعِلَة', 'فَواعِل'] },
+  { patterns: ['مَفْعَل', 'مَفاعِل'] },
+  { patterns: ['مَفْعَلَة', 'مَفاعِل'] },
+  { patterns: ['مَفْعُول', 'مَفاعِيل'] },
 ];
 
 /** Two hamzas a letter apart, a root's beside a pattern's (فَعائِل over ر ء س): no Arabic word. */
@@ -90,19 +106,34 @@ const SOUND_ROOT = /^(?![اء])[\u0621-\u064A][^اويء]{2}$/u;
 const HAMZA_SEATS = /[اويء]/u;
 const FIRST_HAMZA_SEATS = /[اء]/u;
 
+/** A root as the families read it; `weakMiddle`: its middle is و or ي (see `Family`). */
+interface Root {
+  letters: string;
+  weakMiddle: boolean;
+}
+
+/** A weak middle letter as the extractor gives it (often ي, or the ا of a past tense, for و). */
+const WEAK = /[اوي]/u;
+
 /**
- * The readings of an extracted root the patterns apply to: itself when sound, and each with one
- * hamza where it has a hamza's seat and its other letters are sound (ريس as ر ء س, امل as ء م ل:
- * an alef is never a root's first letter, a hamza is).
+ * The readings of an extracted root the patterns apply to: itself when sound; each with one hamza
+ * where it has a hamza's seat and its other letters are sound (ريس as ر ء س, امل as ء م ل: an
+ * alef is never a root's first letter, a hamza is); and with a middle و and a middle ي where its
+ * middle is weak and the rest sound (فيض as ف و ض: the extractor cannot tell them apart).
  */
-function rootReadings(root: string): string[] {
+function rootReadings(root: string): Root[] {
   const letters = [...root];
   const hamzated = letters.flatMap((letter, i) => {
     if (!(i === 0 ? FIRST_HAMZA_SEATS : HAMZA_SEATS).test(letter)) return [];
     if (letters.some((other, j) => j !== i && HAMZA_SEATS.test(other))) return [];
     return [letters.map((l, j) => (j === i ? 'ء' : l)).join('')];
   });
-  return [...(SOUND_ROOT.test(root) ? [root] : []), ...hamzated];
+  const [first, middle, last] = letters;
+  const weak = WEAK.test(middle!) && SOUND_ROOT.test(`${first}ب${last}`) ? ['و', 'ي'].map((w) => `${first}${w}${last}`) : [];
+  return [
+    ...[...(SOUND_ROOT.test(root) ? [root] : []), ...hamzated].map((r) => ({ letters: r, weakMiddle: false })),
+    ...weak.map((r) => ({ letters: r, weakMiddle: true })),
+  ];
 }
 
 /**
@@ -124,17 +155,24 @@ function holdsRoot(term: string, root: string): boolean {
  * question: a form no passage holds meets nothing.
  */
 export function otherForms(term: string, stem: (word: string) => string | undefined): string[] {
-  const roots = new Set([term, term.replace(PRESENT, 'ا')].flatMap(rootsOf).filter((r) => r.length === 3).flatMap(rootReadings));
+  const extracted = new Set([term, term.replace(PRESENT, 'ا')].flatMap(rootsOf).filter((r) => r.length === 3));
   const out = new Set<string>();
-  for (const root of roots) {
+  for (const root of [...extracted].flatMap(rootReadings)) {
     for (const family of FAMILIES) {
-      const forms = family.map((pattern) => {
-        const word = applyPattern(pattern, root);
+      if (root.weakMiddle ? family.weakMiddle === undefined : family.weakMiddle === 'vowel') continue;
+      // A root's letters the forms must hold: not its middle where it turned into a vowel.
+      const shown = family.weakMiddle === 'vowel' ? [...root.letters].filter((_, i) => i !== 1).join('') : root.letters;
+      const forms = family.patterns.map((pattern) => {
+        const word = applyPattern(pattern, root.letters);
         const form = word === undefined ? undefined : stem(word);
-        return form !== undefined && holdsRoot(form, root) ? form : undefined;
+        return form !== undefined && holdsRoot(form, shown) ? form : undefined;
       });
-      if (!forms.includes(term)) continue;
-      for (const form of forms) if (form !== undefined && form !== term) out.add(form);
+      // The term is one of them, or one with a suffix the stemmer left on ("مفاوضات" → "مفاوضا").
+      const own = forms.findIndex((f) => f !== undefined && (f === term || extendsBySuffix(term, f)));
+      if (own < 0) continue;
+      forms.forEach((form, i) => {
+        if (form !== undefined && i !== own && form !== term) out.add(form);
+      });
     }
   }
   return [...out];
