@@ -133,6 +133,18 @@ describe('another form of the question\'s word', () => {
     expect(forms('ارتفاع')).toContain(term('يرتفع'));
   });
 
+  it('joins the derived verbs of a root with a weak last letter to their verbal nouns in اء', () => {
+    expect(forms('انتهى')).toContain(term('الانتهاء'));
+    expect(forms('ينتهي')).toContain(term('انتهاء'));
+    expect(forms('انقضاء')).toContain(term('انقضى'));
+    expect(forms('استدعى')).toContain(term('استدعاء'));
+    expect(forms('اعتدى')).toContain(term('الاعتداء'));
+    expect(forms('أنهى')).toContain(term('إنهاء'));
+    // A last و or ي is the weak letter, not a hamza: ادعى "claimed" is no دعاء "prayer".
+    expect(forms('ادعى')).toContain(term('ادعاء'));
+    expect(forms('ادعى')).not.toContain(term('دعاء'));
+  });
+
   describe('on a real index', () => {
     let archive: Archive;
     let store: ArchiveStore;

@@ -10,7 +10,8 @@
  * Patterns are written with ف ع ل for the root's letters and with their short vowels, which say
  * where a hamza of the root sits (hamza.ts): رَئِيس / رُؤَساء, سُؤال / أَسْئِلة, أَثَر / آثار. A
  * root the extractor gives in matching form may hold a hamza as ا, و or ي (its seat) or ء, so
- * those letters are also read as a hamza. Only patterns whose forms are nearly always the same
+ * those letters are also read as a hamza. A root with a weak letter (و or ي) has patterns of its
+ * own where that letter is a vowel (see `RootKind`). Only patterns whose forms are nearly always the same
  * word are listed: broken plurals news uses every day with their singulars, the derived verbs (forms IV, V, VI, VII,
  * VIII, X, and III in the present) with their verbal nouns and present tense. Left out because
  * they mostly make another word: the bare past فعل with تفعيل (علم "flag" / تعليم "teaching"),
@@ -26,16 +27,24 @@ import { extendsBySuffix } from './match.js';
 import { rootsOf } from './roots.js';
 
 /**
- * Forms of one word: each pattern's form may stand for any other's. A root whose middle is و or ي
- * keeps it as a consonant in some patterns (فاوض / مفاوضة / تفاوض, تطوّر, قول / أقوال): families
- * `weakMiddle: 'kept'` apply to such roots as to sound ones. In others it turns into a long vowel
- * (اختار / يختار / اختيار, استقال / يستقيل / استقالة), the same for و and ي: families
- * `weakMiddle: 'vowel'` are those patterns, written without ع, for such roots only.
+ * What kind of root a family's patterns apply to. A sound root (a hamza included) keeps its
+ * letters. A hollow root (middle و or ي) keeps its middle as a consonant in some patterns (فاوض /
+ * مفاوضة / تفاوض, تطوّر, قول / أقوال) and turns it into a long vowel in others (اختار / يختار /
+ * اختيار, استقال / يستقيل / استقالة), the same for و and ي. A defective root (last و or ي) ends its
+ * derived verbs in ى / ي and their verbal nouns in اء (انتهى / ينتهي / انتهاء).
+ */
+type RootKind = 'sound' | 'hollow' | 'defective';
+
+/**
+ * Forms of one word: each pattern's form may stand for any other's, over the kinds of root in
+ * `roots` (default sound). Patterns for a weak letter that is no consonant leave out its radical.
  */
 interface Family {
   patterns: readonly string[];
-  weakMiddle?: 'kept' | 'vowel';
+  roots?: readonly RootKind[];
 }
+
+const KEPT: readonly RootKind[] = ['sound', 'hollow'];
 
 const FAMILIES: readonly Family[] = [
   // Derived verbs: past, present, verbal noun.
@@ -43,20 +52,26 @@ const FAMILIES: readonly Family[] = [
   { patterns: ['افْتَعَلَ', 'يَفْتَعِلُ', 'تَفْتَعِلُ', 'افْتِعال'] },
   { patterns: ['اسْتَفْعَلَ', 'يَسْتَفْعِلُ', 'تَسْتَفْعِلُ', 'اسْتِفْعال'] },
   { patterns: ['أَفْعَلَ', 'إِفْعال'] },
-  // The same (VII, VIII, X) over a root with a weak middle: انهار / انهيار, اختار / اختيار, استقال / يستقيل.
-  { patterns: ['انْفالَ', 'يَنْفالُ', 'تَنْفالُ', 'انْفِيال'], weakMiddle: 'vowel' },
-  { patterns: ['افْتالَ', 'يَفْتالُ', 'تَفْتالُ', 'افْتِيال'], weakMiddle: 'vowel' },
-  { patterns: ['اسْتَفالَ', 'يَسْتَفِيلُ', 'تَسْتَفِيلُ', 'اسْتِفالَة'], weakMiddle: 'vowel' },
-  { patterns: ['يَتَفَعَّلُ', 'تَفَعَّلَ'], weakMiddle: 'kept' },
+  // The same (VII, VIII, X) over a hollow root: انهار / انهيار, اختار / اختيار, استقال / يستقيل.
+  { patterns: ['انْفالَ', 'يَنْفالُ', 'تَنْفالُ', 'انْفِيال'], roots: ['hollow'] },
+  { patterns: ['افْتالَ', 'يَفْتالُ', 'تَفْتالُ', 'افْتِيال'], roots: ['hollow'] },
+  { patterns: ['اسْتَفالَ', 'يَسْتَفِيلُ', 'تَسْتَفِيلُ', 'اسْتِفالَة'], roots: ['hollow'] },
+  // And over a defective root: انقضى / انقضاء, انتهى / انتهاء, استدعى / استدعاء.
+  { patterns: ['انْفَعَى', 'يَنْفَعِي', 'تَنْفَعِي', 'انْفِعاء'], roots: ['defective'] },
+  { patterns: ['افْتَعَى', 'يَفْتَعِي', 'تَفْتَعِي', 'افْتِعاء'], roots: ['defective'] },
+  { patterns: ['اسْتَفْعَى', 'يَسْتَفْعِي', 'تَسْتَفْعِي', 'اسْتِفْعاء'], roots: ['defective'] },
+  // Form IV without its present, which is form I's too (يبني "builds" is no أبنى): ألغى / إلغاء, أنهى / إنهاء.
+  { patterns: ['أَفْعَى', 'إِفْعاء'], roots: ['defective'] },
+  { patterns: ['يَتَفَعَّلُ', 'تَفَعَّلَ'], roots: KEPT },
   // Form III and its reciprocal VI: one act, done with another or together (يفاوض / مفاوضة / تفاوض).
-  { patterns: ['يُفاعِلُ', 'مُفاعَلَة', 'يَتَفاعَلُ', 'تَفاعَلَ'], weakMiddle: 'kept' },
+  { patterns: ['يُفاعِلُ', 'مُفاعَلَة', 'يَتَفاعَلُ', 'تَفاعَلَ'], roots: KEPT },
   // Broken plurals with their singulars.
   { patterns: ['فَعِيل', 'فُعَلاء'] },
   { patterns: ['فَعِيل', 'أَفْعِلاء'] },
   { patterns: ['فَعِيلَة', 'فَعاءِل'] },
   { patterns: ['فَعالَة', 'فَعاءِل'] },
-  { patterns: ['فَعْل', 'أَفْعال'], weakMiddle: 'kept' },
-  { patterns: ['فَعْل', 'فُعُول'], weakMiddle: 'kept' },
+  { patterns: ['فَعْل', 'أَفْعال'], roots: KEPT },
+  { patterns: ['فَعْل', 'فُعُول'], roots: KEPT },
   { patterns: ['فِعال', 'أَفْعِلَة'] },
   { patterns: ['فُعال', 'أَفْعِلَة'] },
   { patterns: ['فاعِل', 'فَواعِل'] },
@@ -88,6 +103,14 @@ export function applyPattern(pattern: string, root: string): string | undefined 
   return INNER_MADDA.test(word) ? undefined : word;
 }
 
+/**
+ * A last radical the stemmer reads off as a suffix: a verb whose root ends in و or ي ends in ى, ي
+ * or ا ("انتهى" stems as "انته", "يلغي" as "يلغ"), so its root is also sought with ي given back.
+ * Its verbal noun ends in اء, a hamza's spelling, and is made by the hamza's patterns (انتهاء /
+ * ينتهي as over ن ه ء): the stems of the two readings meet.
+ */
+const LOST_WEAK_LETTER = 'ي';
+
 /** A verb's present tense prefix, read as the alef of its past so that its root can be found ("ينسحب" as "انسحب"). */
 const PRESENT = /^[يتن](?=\p{L}{3})/u;
 
@@ -100,39 +123,42 @@ const PRESENT = /^[يتن](?=\p{L}{3})/u;
 const SOUND_ROOT = /^(?![اء])[\u0621-\u064A][^اويء]{2}$/u;
 
 /**
- * The letters a root's hamza may be in matching form: its seats (أ إ آ ؤ ئ fold to ا و ي) or ء;
- * a first one only ا or ء (a word never begins with ؤ or ئ).
+ * The letters a root's hamza may be in matching form: its seats (أ إ آ ؤ ئ fold to ا و ي) or ء.
+ * A first one only ا or ء (a word never begins with ؤ or ئ); a last one too, since a last و or ي
+ * is a defective root's (دعي is د ع و, not د ع ء: ادعاء, not دعاء).
  */
 const HAMZA_SEATS = /[اويء]/u;
-const FIRST_HAMZA_SEATS = /[اء]/u;
+const EDGE_HAMZA_SEATS = /[اء]/u;
 
 /** A root as the families read it; `weakMiddle`: its middle is و or ي (see `Family`). */
 interface Root {
   letters: string;
-  weakMiddle: boolean;
+  kind: RootKind;
 }
 
-/** A weak middle letter as the extractor gives it (often ي, or the ا of a past tense, for و). */
-const WEAK = /[اوي]/u;
+/** A weak letter as the extractor gives it (often ي, or an alef, for و). */
+const WEAK = /[اويى]/u;
 
 /**
  * The readings of an extracted root the patterns apply to: itself when sound; each with one hamza
  * where it has a hamza's seat and its other letters are sound (ريس as ر ء س, امل as ء م ل: an
- * alef is never a root's first letter, a hamza is); and with a middle و and a middle ي where its
- * middle is weak and the rest sound (فيض as ف و ض: the extractor cannot tell them apart).
+ * alef is never a root's first letter, a hamza is); hollow where its middle is weak and defective
+ * where its last letter is, the rest sound (فيض as ف و ض: the extractor cannot tell و from ي).
  */
 function rootReadings(root: string): Root[] {
   const letters = [...root];
   const hamzated = letters.flatMap((letter, i) => {
-    if (!(i === 0 ? FIRST_HAMZA_SEATS : HAMZA_SEATS).test(letter)) return [];
+    if (!(i === 1 ? HAMZA_SEATS : EDGE_HAMZA_SEATS).test(letter)) return [];
     if (letters.some((other, j) => j !== i && HAMZA_SEATS.test(other))) return [];
     return [letters.map((l, j) => (j === i ? 'ء' : l)).join('')];
   });
-  const [first, middle, last] = letters;
-  const weak = WEAK.test(middle!) && SOUND_ROOT.test(`${first}ب${last}`) ? ['و', 'ي'].map((w) => `${first}${w}${last}`) : [];
+  const [first, middle, last] = letters as [string, string, string];
+  const hollow = WEAK.test(middle) && SOUND_ROOT.test(`${first}ب${last}`) ? ['و', 'ي'].map((w) => `${first}${w}${last}`) : [];
+  const defective = WEAK.test(last) && SOUND_ROOT.test(`${first}${middle}ب`) ? [`${first}${middle}ي`] : [];
   return [
-    ...[...(SOUND_ROOT.test(root) ? [root] : []), ...hamzated].map((r) => ({ letters: r, weakMiddle: false })),
-    ...weak.map((r) => ({ letters: r, weakMiddle: true })),
+    ...[...(SOUND_ROOT.test(root) ? [root] : []), ...hamzated].map((r) => ({ letters: r, kind: 'sound' as const })),
+    ...hollow.map((r) => ({ letters: r, kind: 'hollow' as const })),
+    ...defective.map((r) => ({ letters: r, kind: 'defective' as const })),
   ];
 }
 
@@ -155,13 +181,13 @@ function holdsRoot(term: string, root: string): boolean {
  * question: a form no passage holds meets nothing.
  */
 export function otherForms(term: string, stem: (word: string) => string | undefined): string[] {
-  const extracted = new Set([term, term.replace(PRESENT, 'ا')].flatMap(rootsOf).filter((r) => r.length === 3));
+  const extracted = new Set([term, term.replace(PRESENT, 'ا'), `${term}${LOST_WEAK_LETTER}`].flatMap(rootsOf).filter((r) => r.length === 3));
   const out = new Set<string>();
   for (const root of [...extracted].flatMap(rootReadings)) {
     for (const family of FAMILIES) {
-      if (root.weakMiddle ? family.weakMiddle === undefined : family.weakMiddle === 'vowel') continue;
-      // A root's letters the forms must hold: not its middle where it turned into a vowel.
-      const shown = family.weakMiddle === 'vowel' ? [...root.letters].filter((_, i) => i !== 1).join('') : root.letters;
+      if (!(family.roots ?? ['sound']).includes(root.kind)) continue;
+      // The root's letters the forms must hold: those the patterns write.
+      const shown = [...root.letters].filter((_, i) => family.patterns.every((p) => p.includes('فعل'[i]!))).join('');
       const forms = family.patterns.map((pattern) => {
         const word = applyPattern(pattern, root.letters);
         const form = word === undefined ? undefined : stem(word);
