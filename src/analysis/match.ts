@@ -49,12 +49,6 @@ function withoutSuffix(w: string, k: number): string | null {
   return w.slice(0, w.length - k);
 }
 
-/** Whether `longer` is `shorter` with one to three suffix letters left on ("مفاوضا" / "مفاوض"): one word by the rule above. */
-export function extendsBySuffix(longer: string, shorter: string): boolean {
-  const k = longer.length - shorter.length;
-  return k >= 1 && k <= 3 && longer.startsWith(shorter) && withoutSuffix(longer, k) === shorter;
-}
-
 /**
  * One reading of a set's terms (as written, proclitic read off, verb prefix read off), indexed so
  * that "some term is the same word as y" is a few lookups: `forms` holds openTaa of each reading,

@@ -23,7 +23,6 @@
  * and طلاب "students" are not طالبان).
  */
 import { spellHamza } from './hamza.js';
-import { extendsBySuffix } from './match.js';
 import { rootsOf } from './roots.js';
 
 /**
@@ -111,6 +110,9 @@ export function applyPattern(pattern: string, root: string): string | undefined 
  */
 const LOST_WEAK_LETTER = 'ي';
 
+/** A pattern's feminine ending, whose sound plural is in ات (مُفاعَلة / مُفاعَلات). */
+const FEMININE = /ة$/u;
+
 /** A verb's present tense prefix, read as the alef of its past so that its root can be found ("ينسحب" as "انسحب"). */
 const PRESENT = /^[يتن](?=\p{L}{3})/u;
 
@@ -188,13 +190,14 @@ export function otherForms(term: string, stem: (word: string) => string | undefi
       if (!(family.roots ?? ['sound']).includes(root.kind)) continue;
       // The root's letters the forms must hold: those the patterns write.
       const shown = [...root.letters].filter((_, i) => family.patterns.every((p) => p.includes('فعل'[i]!))).join('');
-      const forms = family.patterns.map((pattern) => {
+      const formOf = (pattern: string) => {
         const word = applyPattern(pattern, root.letters);
         const form = word === undefined ? undefined : stem(word);
         return form !== undefined && holdsRoot(form, shown) ? form : undefined;
-      });
-      // The term is one of them, or one with a suffix the stemmer left on ("مفاوضات" → "مفاوضا").
-      const own = forms.findIndex((f) => f !== undefined && (f === term || extendsBySuffix(term, f)));
+      };
+      const forms = family.patterns.map(formOf);
+      // The term is one of them, or the plural in ات of one in ة, which stems apart ("مفاوضات" → "مفاوضا").
+      const own = family.patterns.findIndex((p, i) => forms[i] === term || (FEMININE.test(p) && formOf(p.replace(FEMININE, 'ات')) === term));
       if (own < 0) continue;
       forms.forEach((form, i) => {
         if (form !== undefined && i !== own && form !== term) out.add(form);
