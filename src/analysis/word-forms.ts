@@ -20,7 +20,10 @@
  * فعيلة stems as فعيل, and وزير / وزر "burden" are two words), فاعل with فعلة (قائد / قادة; but
  * فعلة stems as فعل: عامل / عمل "work"), فعل with أفعل (شهر / أشهر; but علم / أعلم "knows best"), فعل with فعال (رجل / رجال; but دفع
  * "push" / دفاع "defence"), فاعل with فعال (عامل / عمال; but فاعل is also a verb, طالب "demanded",
- * and طلاب "students" are not طالبان).
+ * and طلاب "students" are not طالبان). Over weak roots, the bare verb's past and present (قال /
+ * يقول, زار / يزور): يطور "develops" and يزود "supplies" are the present of form II as well, and
+ * would meet طار "flew" and زاد "increased"; and form IV's present (يقيم, يلغي), which is form I's
+ * too: يطير "flies" is no إطار "frame", يبني "builds" no أبنى.
  */
 import { spellHamza } from './hamza.js';
 import { rootsOf } from './roots.js';
