@@ -26,6 +26,7 @@
  * too: يطير "flies" is no إطار "frame", يبني "builds" no أبنى.
  */
 import { spellHamza } from './hamza.js';
+import { withoutMarks } from './normalize.js';
 import { rootsOf } from './roots.js';
 
 /**
@@ -100,7 +101,7 @@ const INNER_MADDA = /.آ/u;
 export function applyPattern(pattern: string, root: string): string | undefined {
   const letters = [...root];
   const voweled = pattern.replace(/[فعل]/gu, (radical) => letters['فعل'.indexOf(radical)]!);
-  if (HAMZAS_TOGETHER.test(voweled.replace(/[\u064B-\u0652]/gu, ''))) return undefined;
+  if (HAMZAS_TOGETHER.test(withoutMarks(voweled))) return undefined;
   const word = spellHamza(voweled);
   return INNER_MADDA.test(word) ? undefined : word;
 }
@@ -108,8 +109,6 @@ export function applyPattern(pattern: string, root: string): string | undefined 
 /**
  * A last radical the stemmer reads off as a suffix: a verb whose root ends in و or ي ends in ى, ي
  * or ا ("انتهى" stems as "انته", "يلغي" as "يلغ"), so its root is also sought with ي given back.
- * Its verbal noun ends in اء, a hamza's spelling, and is made by the hamza's patterns (انتهاء /
- * ينتهي as over ن ه ء): the stems of the two readings meet.
  */
 const LOST_WEAK_LETTER = 'ي';
 
@@ -120,10 +119,9 @@ const FEMININE = /ة$/u;
 const PRESENT = /^[يتن](?=\p{L}{3})/u;
 
 /**
- * Roots the patterns apply to as extracted: three letters, none a hamza or a long vowel after the
- * first (a hamza is read by rootReadings). A
- * weak root changes its letters from one pattern to the next (قال / يقول / قول), so its forms
- * made by the plain patterns are other words ("بنا", "بن").
+ * Roots the patterns apply to as extracted: three letters, no hamza or alef first and no hamza or
+ * weak letter after (those are read by rootReadings). A weak root changes its letters from one pattern to the
+ * next (قال / يقول / قول), so its forms made by the plain patterns are other words ("بنا", "بن").
  */
 const SOUND_ROOT = /^(?![اء])[\u0621-\u064A][^اويء]{2}$/u;
 
