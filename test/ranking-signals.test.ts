@@ -57,6 +57,50 @@ describe('number words', () => {
     expect(analyzer.terms('لست أدري')).not.toContain('6');
     expect(analyzer.terms('الاثنين')).not.toContain('2'); // Monday
   });
+
+  it('read a number of several words as one value: hundreds, thousands, millions, compounds', () => {
+    const value = (text: string) => analyzer.terms(text);
+    expect(analyzer.terms('ثلاثة آلاف جندي')).toEqual(['3000', ...analyzer.terms('جندي')]);
+    expect(analyzer.terms('3 آلاف جندي')).toEqual(analyzer.terms('3000 جندي'));
+    expect(value('خمسمائة')).toEqual(['500']);
+    expect(value('ثلاث مئة')).toEqual(['300']);
+    expect(value('مليون دولار')).toEqual(['1000000', ...analyzer.terms('دولار')]); // no longer a stop word
+    expect(value('3 ملايين')).toEqual(['3000000']);
+    expect(value('ألفين')).toEqual(['2000']);
+    expect(value('خمسة وعشرون')).toEqual(['25']);
+    expect(value('مئة وخمسة وعشرون')).toEqual(['125']);
+    expect(value('ثلاثة عشر ألفا')).toEqual(['13000']);
+    expect(value('ثلاثة آلاف وخمسمئة')).toEqual(['3500']);
+    expect(value('مليون وخمسمئة ألف')).toEqual(['1500000']);
+    // Two numbers, not one: the same rank joined by و, digits then a word; words, not numbers.
+    expect(value('ثلاثة وأربعة')).toEqual(['3', '4']);
+    expect(value('عام 2021 وخمسة')).toEqual([...analyzer.terms('عام'), '2021', '5']);
+    expect(value('ألفا كوندي')).not.toContain('1000'); // a name
+    expect(value('آلاف المدنيين')).not.toContain('1000'); // thousands of: no number
+    // "How many thousand" asks for a number: the frame, like كم.
+    expect(value('كم ألف جندي')).toEqual(analyzer.terms('جندي'));
+    // A question's words read together: the number is a term of each of its words.
+    expect(analyzer.termsOfEach(['أرسلت', 'ثلاثة', 'آلاف', 'جندي'])).toEqual([analyzer.terms('أرسلت'), ['3000'], ['3000'], analyzer.terms('جندي')]);
+  });
+});
+
+describe('a number written in words, the passage writing digits (real index)', () => {
+  let archive: Archive;
+  let close: () => void;
+  const article = (title: string, body: string) => [title, '', body].join('\n\n');
+
+  beforeAll(async () => {
+    ({ archive, close } = await constructedArchive({
+      'troops.txt': article('تعزيزات', 'أرسلت الحكومة 3000 جندي إلى المنطقة الحدودية بعد الاشتباكات الأخيرة. وقال مسؤول عسكري إن التعزيزات ستبقى هناك حتى يعود الهدوء.'),
+      'observers.txt': article('مراقبون', 'أرسلت الحكومة ثلاثة مراقبين وآلاف الأطنان من المساعدات إلى المنطقة الحدودية. ولم يتفق الطرفان على موعد لجولة جديدة من المحادثات.'),
+    }));
+  });
+  afterAll(() => close());
+
+  it('meets the digits, above a passage holding the phrase\'s words apart', async () => {
+    const answer = await archive.ask('هل أرسلت الحكومة ثلاثة آلاف جندي إلى المنطقة الحدودية؟');
+    expect(answer.results[0]!.text).toContain('3000 جندي');
+  });
 });
 
 describe('ranking by what the question asks (real index)', () => {

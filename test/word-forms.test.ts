@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arabicAnalyzer } from '../src/analysis/analyzer.js';
 import { readFileSync } from 'node:fs';
 import { OWN_INITIALS_FILE, ownInitialLexicon, ownInitialStem, ownInitialWords } from '../src/analysis/own-initials.js';
+import { spellHamza } from '../src/analysis/hamza.js';
 import { rootsOf } from '../src/analysis/roots.js';
 import { snowballStem } from '../src/analysis/terms.js';
 import type { Archive } from '../src/archive.js';
@@ -91,6 +92,59 @@ describe('another form of the question\'s word', () => {
     expect(forms('ملك')).not.toContain(term('أمل')); // "املك" read as "امل" + ك
   });
 
+  it('seats a hamza by its vowel and the one before it, as news writes it', () => {
+    const cases: [string, string][] = [
+      ['رَءِيس', 'رئيس'], ['رُءَساء', 'رؤساء'], ['سُءال', 'سؤال'], ['أَسْءِلَة', 'أسئلة'], ['مَسْءَلَة', 'مسألة'],
+      ['مَساءِل', 'مسائل'], ['رَءْس', 'رأس'], ['رُءُوس', 'رؤوس'], ['سَاءِل', 'سائل'], ['تَساءَلَ', 'تساءل'],
+      ['ابْتَدَءَ', 'ابتدأ'], ['يَبْتَدِءُ', 'يبتدئ'], ['ابْتِداء', 'ابتداء'], ['اسْتِءْناف', 'استئناف'],
+      ['أَءْثار', 'آثار'], ['إِءْمان', 'إيمان'], ['بَيْءَة', 'بيئة'], ['تَفاءُل', 'تفاؤل'],
+    ];
+    for (const [voweled, written] of cases) expect(spellHamza(voweled), voweled).toBe(written);
+  });
+
+  it('joins the forms of a root with a hamza, on whatever seat each form puts it', () => {
+    expect(forms('رئيس')).toContain(term('رؤساء'));
+    expect(forms('الرؤساء')).toContain(term('الرئيس'));
+    expect(forms('سؤال')).toContain(term('أسئلة'));
+    expect(forms('الأسئلة')).toContain(term('السؤال'));
+    expect(forms('رأس')).toContain(term('رؤوس'));
+    expect(forms('آمال')).toContain(term('أمل'));
+    expect(forms('سائل')).toContain(term('سوائل'));
+    // Not another word that the folded letters happen to spell.
+    expect(forms('رئيس')).not.toContain(term('رايس')); // Rice
+    expect(forms('آمال')).not.toContain(term('مال')); // money
+    expect(forms('آثار')).not.toContain(term('ثار')); // revolted
+  });
+
+  it('joins the forms of a root with a weak middle: kept as a consonant, or turned into a vowel', () => {
+    // و kept: form III, its verbal noun and its reciprocal VI; a plural of فَعْل.
+    expect(forms('المفاوضات')).toContain(term('يفاوض'));
+    expect(forms('المفاوضات')).toContain(term('التفاوض'));
+    expect(forms('يفاوض')).toContain(term('مفاوضة'));
+    expect(forms('الأقوال')).toContain(term('قول'));
+    // Turned into a vowel: forms VII, VIII and X.
+    expect(forms('الاختيار')).toContain(term('يختار'));
+    expect(forms('يختار')).toContain(term('اختيار'));
+    expect(forms('اغتيال')).toContain(term('اغتال'));
+    expect(forms('يستقيل')).toContain(term('استقالة'));
+    expect(forms('انهيار')).toContain(term('ينهار'));
+    // A sound root is not read as a weak one: ارتفاع (ر ف ع) is not ارتاع "was alarmed".
+    expect(forms('ارتفاع')).not.toContain(term('ارتاع'));
+    expect(forms('ارتفاع')).toContain(term('يرتفع'));
+  });
+
+  it('joins the derived verbs of a root with a weak last letter to their verbal nouns in اء', () => {
+    expect(forms('انتهى')).toContain(term('الانتهاء'));
+    expect(forms('ينتهي')).toContain(term('انتهاء'));
+    expect(forms('انقضاء')).toContain(term('انقضى'));
+    expect(forms('استدعى')).toContain(term('استدعاء'));
+    expect(forms('اعتدى')).toContain(term('الاعتداء'));
+    expect(forms('أنهى')).toContain(term('إنهاء'));
+    // A last و or ي is the weak letter, not a hamza: ادعى "claimed" is no دعاء "prayer".
+    expect(forms('ادعى')).toContain(term('ادعاء'));
+    expect(forms('ادعى')).not.toContain(term('دعاء'));
+  });
+
   describe('on a real index', () => {
     let archive: Archive;
     let store: ArchiveStore;
@@ -103,6 +157,8 @@ describe('another form of the question\'s word', () => {
         'arrivals.txt': article('تعزيزات جديدة', 'يصل الجنود الجدد إلى القاعدة الجوية الأسبوع المقبل ويتسلمون مهامهم من الوحدات السابقة.'),
         'ministers.txt': article('أزمة اللاجئين', 'اجتمع وزراء الخارجية العرب في القاهرة لبحث أزمة اللاجئين، وصدر عن الاجتماع بيان ختامي يدعو إلى دعم الدول المضيفة وتوفير التمويل اللازم لبرامج الإغاثة والتعليم والصحة في المخيمات قبل حلول فصل الشتاء.'),
         'embassy.txt': article('سفارة', 'اجتمع السفير الروسي بموظفي وزارة الخارجية في القاهرة، وتناول اجتماع الخارجية زيارة الوفد.'),
+        'summit.txt': article('قمة أفريقية', 'استعرض رؤساء الدول الأفريقية في أديس أبابا أزمة الغذاء في القارة وسبل تمويل مشاريع الري الجديدة.'),
+        'talks.txt': article('نقابات', 'استؤنفت المفاوضات بين الحكومة ونقابة المعلمين حول الأجور بعد توقف دام شهرين كاملين.'),
         'weather.txt': article('طقس', 'تشهد البلاد موجة حر شديدة مع ارتفاع درجات الحرارة في معظم المدن الساحلية.'),
       }));
     });
@@ -113,6 +169,15 @@ describe('another form of the question\'s word', () => {
       expect(minister!.forms).toEqual([term('وزراء')]);
       expect(analyzer.matchStrength(new Set(terms('وزراء الخارجية')), minister!, DEFAULT_RANKING)).toBe(DEFAULT_RANKING.formCredit);
       expect(DEFAULT_RANKING.formCredit).toBeGreaterThan(DEFAULT_RANKING.rootCredit);
+      const [president] = queryTerms('رئيس', store, analyzer, DEFAULT_RANKING);
+      expect(president!.forms).toEqual([term('رؤساء')]);
+    });
+
+    it('reads a form the archive holds only with a suffix the stemmer left on', () => {
+      // "المفاوضات" is indexed as "مفاوضا": the form "مفاوضة" of "يفاوض" is in the archive.
+      const [negotiates] = queryTerms('يفاوض', store, analyzer, DEFAULT_RANKING);
+      expect(negotiates!.forms).toContain(term('مفاوضة'));
+      expect(analyzer.matchStrength(new Set(terms('استؤنفت المفاوضات')), negotiates!, DEFAULT_RANKING)).toBe(DEFAULT_RANKING.formCredit);
     });
 
     it('ranks first the passage that says the question\'s words in other forms', async () => {

@@ -11,7 +11,7 @@
 import { hasTerm, inVocabulary, matchStrength, meetsAtAll, MIN_PREFIX, PROCLITIC, type Alternatives, type MatchCredits } from './match.js';
 import { normalizeArabic } from './normalize.js';
 import { loadSynonymGroups, synonymTable } from './synonyms.js';
-import { terms, TERMS_VERSION } from './terms.js';
+import { terms, termsOfEach, TERMS_VERSION } from './terms.js';
 import { spellingVariants } from './variants.js';
 import { otherForms } from './word-forms.js';
 import { boundedMemo } from './bounded-memo.js';
@@ -29,6 +29,11 @@ export interface Analyzer {
   normalize(text: string): string;
   /** The matching terms of a text, in order: normalised, stop words dropped, stemmed. */
   terms(text: string): string[];
+  /**
+   * The terms of each of a question's words, read together: a number written over several words
+   * ("ثلاثة آلاف") is one term, 3000, that each of them yields.
+   */
+  termsOfEach(words: readonly string[]): string[][];
   /**
    * Whether the lexical index should also fetch terms that begin with `term`: a stem may meet
    * longer forms of itself (a suffix the light stemmer left on), from this length on.
@@ -78,6 +83,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     version: TERMS_VERSION,
     normalize: normalizeArabic,
     terms,
+    termsOfEach,
     matchesLongerForms: (term) => term.length >= MIN_PREFIX,
     readings: (term) => [term, term.replace(PROCLITIC, '')],
     synonyms: (term) => table.get(term) ?? [],

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import snowball from 'snowball-stemmers';
 import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { normalizeArabic } from './normalize.js';
-import { numberWordValue } from './numbers.js';
+import { numberPhrases, numberWordValue, type NumberPhrase } from './numbers.js';
 import { ownInitialLexicon, OWN_INITIALS_FILE, withOwnInitial } from './own-initials.js';
 import { QUESTION_FRAME_WORDS } from './stopwords.js';
 import { boundedMemo } from './bounded-memo.js';
@@ -37,7 +37,7 @@ const OWN_INITIALS = ownInitialLexicon(snowballStem, OWN_INITIALS_TEXT);
 export const TERMS_VERSION = createHash('sha256')
   .update(
     [
-      'snowball arabic+english; article stripped; final ه read as ة; number words read as digits; own initials kept',
+      'snowball arabic+english; article stripped; final ه read as ة; number words and phrases read as digits; own initials kept',
       ...[...STOP].sort(),
       OWN_INITIALS_TEXT,
     ].join('\n'),
@@ -76,20 +76,34 @@ const CONJUNCTION = /^[وف](?=\p{L}{2})/u;
 const isStopWord = (word: string) => STOP.has(word) || STOP.has(word.replace(CONJUNCTION, ''));
 
 /**
- * The matching terms of a text, in order, stop words (with or without a conjunction) removed. A
- * number word is its digits ("ثلاثة" → "3"; several are on the stop lists, which must not drop them).
+ * The matching terms of each of `texts` (a question's words), in order, stop words (with or without
+ * a conjunction) removed. A number is its digits, in one word ("ثلاثة" → "3"; several are on the
+ * stop lists, which must not drop them) or several ("ثلاثة آلاف" → "3000", numbers.ts), so that it
+ * meets an article writing the digits; a number spanning several texts is a term of each of them.
  */
-export function terms(text: string): string[] {
-  const out: string[] = [];
-  for (const [word] of normalizeArabic(text).matchAll(WORD)) {
-    const number = numberWordValue(word);
-    if (number !== null) {
-      out.push(number);
-      continue;
+export function termsOfEach(texts: readonly string[]): string[][] {
+  const tokens = texts.flatMap((text, at) => [...normalizeArabic(text).matchAll(WORD)].map(([word]) => ({ word, at })));
+  const phraseOf = new Map<number, NumberPhrase>();
+  for (const phrase of numberPhrases(tokens.map((t) => t.word))) for (let i = phrase.first; i <= phrase.last; i++) phraseOf.set(i, phrase);
+  const out = texts.map((): string[] => []);
+  tokens.forEach(({ word, at }, i) => {
+    const phrase = phraseOf.get(i);
+    if (phrase !== undefined) {
+      // The value once per text, at the phrase's last word in it.
+      if (phrase.value !== null && (i === phrase.last || tokens[i + 1]!.at !== at)) out[at]!.push(phrase.value);
+      return;
     }
-    if (isStopWord(word) || (word.length < 2 && !/\d/u.test(word))) continue;
-    const s = stem(word);
-    if (s) out.push(s);
-  }
+    const number = numberWordValue(word);
+    if (number !== null) out[at]!.push(number);
+    else if (!isStopWord(word) && (word.length >= 2 || /\d/u.test(word))) {
+      const s = stem(word);
+      if (s) out[at]!.push(s);
+    }
+  });
   return out;
+}
+
+/** The matching terms of a text, in order (`termsOfEach` of one text). */
+export function terms(text: string): string[] {
+  return termsOfEach([text])[0]!;
 }

@@ -48,22 +48,23 @@ function bestReading(term: string, df: Map<string, number>, analyzer: Analyzer):
 }
 
 /**
- * Each term's other forms (`Analyzer.forms`) that some passage of the archive holds. A form that is
- * also one of the term's synonyms stays a synonym: an editor listed it, and its credit is its own.
+ * Each term's other forms (`Analyzer.forms`) that some passage of the archive holds, as written or
+ * with a suffix the stemmer left on (the form "مفاوض" held as "مفاوضا", of "المفاوضات"). A form
+ * that is also one of the term's synonyms stays a synonym: an editor listed it, and its credit is
+ * its own.
  */
 function formsInArchive(read: readonly string[], store: ArchiveStore, analyzer: Analyzer): Map<string, string[]> {
   const candidates = new Map(read.map((term) => [term, analyzer.forms(term).filter((f) => !analyzer.synonyms(term).includes(f))]));
   const df = store.documentFrequencies([...new Set([...candidates.values()].flat())]);
-  return new Map([...candidates].map(([term, forms]) => [term, forms.filter((f) => (df.get(f) ?? 0) > 0)]));
+  const held = (form: string) => (df.get(form) ?? 0) > 0 || analyzer.hasTerm(new Set(store.vocabulary.withPrefix(form)), form);
+  return new Map([...candidates].map(([term, forms]) => [term, forms.filter(held)]));
 }
 
 /** The question's words as typed (punctuation trimmed), each with the terms it yields. */
 function askedWords(question: string, analyzer: Analyzer): { word: string; terms: string[] }[] {
-  return question
-    .split(/\s+/u)
-    .map((chunk) => chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, ''))
-    .map((word) => ({ word, terms: analyzer.terms(word) }))
-    .filter((w) => w.terms.length > 0);
+  const words = question.split(/\s+/u).map((chunk) => chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, ''));
+  const terms = analyzer.termsOfEach(words);
+  return words.map((word, i) => ({ word, terms: terms[i]! })).filter((w) => w.terms.length > 0);
 }
 
 /** The distinct terms of a question, each with its alternatives, weight and words, in question order. */
