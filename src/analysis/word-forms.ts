@@ -133,7 +133,7 @@ const SOUND_ROOT = /^(?![اء])[\u0621-\u064A][^اويء]{2}$/u;
 const HAMZA_SEATS = /[اويء]/u;
 const EDGE_HAMZA_SEATS = /[اء]/u;
 
-/** A root as the families read it; `weakMiddle`: its middle is و or ي (see `Family`). */
+/** A root as the families read it: its letters, and which families' patterns apply to it (`RootKind`). */
 interface Root {
   letters: string;
   kind: RootKind;
