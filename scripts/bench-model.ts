@@ -1,19 +1,25 @@
 /**
  * `MODEL_DIR=… npm run bench:model [-- --rounds N] [--in-thread]`: the cost of hybrid mode with a real
  * model on this machine, over a copy of data/: model load, indexing speed (passages/s, embedding
- * included), and question latency (p50/p95/max of a whole `ask`, and of the question's embedding
- * alone) over every question of both eval sets, asked as the bot asks them (the model on its own
- * thread; `--in-thread`: on the asking thread, as the CLI does), with how long the asking thread's
- * event loop was held meanwhile. Prints figures; asserts nothing.
+ * included), and question latency (p50/p95/max of a whole `ask`) over every question of both eval
+ * sets, asked as the bot asks them (the model on its own thread; `--in-thread`: on the asking thread,
+ * as the CLI does), with how long the asking thread's event loop was held meanwhile; then an ask by
+ * parts (search and answer with an in-thread model, each model call timed): the question's
+ * embedding, the second one (missing-words support), sentence batches for excerpts by meaning, and
+ * the rest. Prints figures; asserts nothing.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openArchive } from '../src/archive.js';
+import { composeAnswer } from '../src/answer/answer.js';
+import { openArchive, STORE_FILE } from '../src/archive.js';
 import { loadConfig } from '../src/config.js';
-import { loadEmbedder } from '../src/embed/embedder.js';
+import { loadEmbedder, type Embedder } from '../src/embed/embedder.js';
+import { ArchiveStore } from '../src/index/store.js';
+import { VectorIndex } from '../src/index/vector-index.js';
 import { createLogger } from '../src/log.js';
+import { searchPassages } from '../src/search/search.js';
 
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] ?? 3) || 3;
 const inThread = process.argv.includes('--in-thread');
@@ -61,21 +67,52 @@ try {
   held.disable();
   archive.close();
 
+  // By parts: each model call of an ask timed, in the order search and answer make them.
   const load = await loadEmbedder({ model: 'bench', modelDir, cacheDir: path.join(dir, 'cache') });
-  const embeds: number[] = [];
-  if (load.embedder) {
-    for (const q of questions) {
-      const s = performance.now();
-      await load.embedder.embedQuery(q);
-      embeds.push(performance.now() - s);
-    }
+  if (!load.embedder) throw new Error(load.reason);
+  const model = load.embedder;
+  const store = new ArchiveStore(path.join(config.indexDir, STORE_FILE));
+  const { index: vectors } = await VectorIndex.open(config.indexDir, model.model, model.dim, store.generation(), store);
+  const parts = { question: [] as number[], second: [] as number[], sentences: [] as number[], rest: [] as number[] };
+  let calls: { query: number[]; passages: number };
+  const timed = async <T>(work: Promise<T>, add: (ms: number) => void): Promise<T> => {
+    const s = performance.now();
+    const result = await work;
+    add(performance.now() - s);
+    return result;
+  };
+  const counted: Embedder = {
+    model: model.model,
+    dim: model.dim,
+    embedQuery: (text) => timed(model.embedQuery(text), (ms) => calls.query.push(ms)),
+    embedPassages: (texts) => timed(model.embedPassages(texts), (ms) => (calls.passages += ms)),
+    dispose: () => model.dispose(),
+  };
+  for (const q of questions) {
+    calls = { query: [], passages: 0 };
+    const s = performance.now();
+    const search = await searchPassages(q, { store, embedder: counted, vectors });
+    await composeAnswer(q, search, { top: 3, embedder: counted });
+    const total = performance.now() - s;
+    const [question = 0, second = 0] = calls.query;
+    parts.question.push(question);
+    if (calls.query.length > 1) parts.second.push(second);
+    if (calls.passages > 0) parts.sentences.push(calls.passages);
+    parts.rest.push(total - question - second - calls.passages);
   }
+  store.close();
+  await model.dispose();
+
   console.log(`model ${path.resolve(modelDir)}`);
   console.log(`open (model load, session set-up): ${(openMs / 1000).toFixed(1)} s`);
   console.log(`indexing: ${report.passages} passages in ${indexS.toFixed(1)} s = ${(report.passages / indexS).toFixed(1)} passages/s (embedding included)`);
   console.log(`ask, first time (search + answer, hybrid): ${summary(asks)}`);
   if (repeated.length > 0) console.log(`ask, repeated (answer memo):              ${summary(repeated)}`);
-  console.log(`question embedding alone:                 ${summary(embeds)}`);
+  console.log('ask by parts (model in-thread):');
+  console.log(`  the question's embedding:               ${summary(parts.question)}`);
+  console.log(`  missing-words support (2nd embedding):  ${summary(parts.second)}`);
+  if (parts.sentences.length > 0) console.log(`  sentences for excerpts by meaning:      ${summary(parts.sentences)}`);
+  console.log(`  the rest (matching, ranking, excerpts): ${summary(parts.rest)}`);
   const heldMs = (p: number) => ms(held.percentile(p) / 1e6);
   console.log(`event loop held while asking (${inThread ? 'model on the asking thread' : 'model on its own thread, as the bot'}): p50 ${heldMs(50)}  p99 ${heldMs(99)}  max ${ms(held.max / 1e6)}`);
   console.log(`RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);

@@ -54,7 +54,8 @@ export interface ArchiveOptions {
   offThread?: boolean;
 }
 
-const STORE_FILE = 'sanad.sqlite';
+/** The SQLite store's file name under INDEX_DIR. */
+export const STORE_FILE = 'sanad.sqlite';
 /** Reader threads in off-thread lexical mode: one per core beside the bot's own thread, at least one. */
 const READER_THREADS = Math.max(1, Math.min(3, availableParallelism() - 1));
 
