@@ -1,7 +1,8 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arabicAnalyzer, createAnalyzer } from '../src/analysis/analyzer.js';
-import { loadSynonymGroups, parseSynonyms, synonymTable } from '../src/analysis/synonyms.js';
+import { loadSynonymGroups, synonymTable } from '../src/analysis/synonyms.js';
+import { parseWordGroups } from '../src/analysis/word-groups.js';
 import { isSpellingVariant } from '../src/analysis/variants.js';
 import { openArchive, type Archive } from '../src/archive.js';
 import { tempArchive, testConfig } from './helpers.js';
@@ -10,7 +11,7 @@ const analyzer = arabicAnalyzer();
 
 describe('synonym file', () => {
   it('reads one group per line, with comments and blank lines', () => {
-    const groups = parseSynonyms('# forces\nجيش قوات  جنود # soldiers\n\nاتفاق معاهدة\n');
+    const groups = parseWordGroups('# forces\nجيش قوات  جنود # soldiers\n\nاتفاق معاهدة\n', 'synonyms.txt');
     expect(groups).toEqual([
       { words: ['جيش', 'قوات', 'جنود'], line: 2 },
       { words: ['اتفاق', 'معاهدة'], line: 4 },
@@ -18,10 +19,10 @@ describe('synonym file', () => {
   });
 
   it('names the line and the problem of a bad group', () => {
-    expect(() => parseSynonyms('جيش قوات\nجيش, قوات\n')).toThrow('synonyms.txt:2: "جيش," is not a word');
-    expect(() => parseSynonyms('\n\nجيش\n')).toThrow('synonyms.txt:3: a group needs at least two words');
-    expect(() => parseSynonyms('جيش قوات جيش')).toThrow('synonyms.txt:1: "جيش" appears twice');
-    expect(() => synonymTable(parseSynonyms('# x\nجيش في'), analyzer.terms)).toThrow('synonyms.txt:2: "في" is a stop word');
+    expect(() => parseWordGroups('جيش قوات\nجيش, قوات\n', 'synonyms.txt')).toThrow('synonyms.txt:2: "جيش," is not a word');
+    expect(() => parseWordGroups('\n\nجيش\n', 'synonyms.txt')).toThrow('synonyms.txt:3: a group needs at least two words');
+    expect(() => parseWordGroups('جيش قوات جيش', 'synonyms.txt')).toThrow('synonyms.txt:1: "جيش" appears twice');
+    expect(() => synonymTable(parseWordGroups('# x\nجيش في', 'synonyms.txt'), analyzer.terms)).toThrow('synonyms.txt:2: "في" is a stop word');
   });
 
   it('loads the project file: every group joins at least two different terms', () => {

@@ -145,6 +145,25 @@ describe('another form of the question\'s word', () => {
     expect(forms('ادعى')).not.toContain(term('دعاء'));
   });
 
+  it('joins a bare verb over a weak root to its other tense, as hunspell-ar lists them', () => {
+    expect(forms('يزور')).toContain(term('زار'));
+    expect(forms('زار')).toContain(term('تزور'));
+    expect(forms('يدعو')).toContain(term('دعا'));
+    expect(forms('دعا')).toContain(term('دعت'));
+    expect(forms('جرى')).toContain(term('يجري'));
+    expect(forms('يبقى')).toContain(term('بقي'));
+    expect(forms('يزيد')).toContain(term('زاد'));
+    // The same letters, another verb: يطور "develops" is طوّر's, not طار's; يزود "supplies" is not زاد's.
+    expect(forms('يطور')).not.toContain(term('طار'));
+    expect(forms('طار')).not.toContain(term('يطور'));
+    expect(forms('يزود')).not.toContain(term('زاد'));
+    // A present of two verbs joins neither: يعد "promises" (وعد), "counts" (عدّ), "prepares" (أعدّ).
+    expect(forms('يعد')).not.toContain(term('وعد'));
+    // Nor does a present that is also a noun: يهود "Jews".
+    expect(forms('اليهود')).toEqual(forms('يهود'));
+    expect(forms('يهود')).not.toContain(term('هاد'));
+  });
+
   describe('on a real index', () => {
     let archive: Archive;
     let store: ArchiveStore;
@@ -160,6 +179,8 @@ describe('another form of the question\'s word', () => {
         'summit.txt': article('قمة أفريقية', 'استعرض رؤساء الدول الأفريقية في أديس أبابا أزمة الغذاء في القارة وسبل تمويل مشاريع الري الجديدة.'),
         'talks.txt': article('نقابات', 'استؤنفت المفاوضات بين الحكومة ونقابة المعلمين حول الأجور بعد توقف دام شهرين كاملين.'),
         'weather.txt': article('طقس', 'تشهد البلاد موجة حر شديدة مع ارتفاع درجات الحرارة في معظم المدن الساحلية.'),
+        'visit.txt': article('جولة آسيوية', 'زار الوفد الياباني بكين مطلع مايو الماضي في جولة شملت عدة مدن صينية ومصانع للسيارات الكهربائية.'),
+        'welcome.txt': article('استقبال', 'استقبلت بكين الوفد الياباني مطلع مايو.'),
       }));
     });
     afterAll(() => close());
@@ -191,6 +212,16 @@ describe('another form of the question\'s word', () => {
       expect(answer.answered).toBe(true);
       expect(answer.results[0]!.text).toContain('اجتمع وزراء الخارجية العرب');
       expect(answer.unmatched).toEqual(['ناقش']); // the minister is met in his plural
+    });
+
+    it('answers a question in the present with the passage that says it in the past, of a weak verb', async () => {
+      const [visits] = queryTerms('يزور', store, analyzer, DEFAULT_RANKING);
+      expect(visits!.forms).toContain(term('زار'));
+      // Met as another form of the word, no longer only as a word of its root.
+      expect(analyzer.matchStrength(new Set(terms('زار الوفد')), visits!, DEFAULT_RANKING)).toBe(DEFAULT_RANKING.formCredit);
+      // Both passages hold the delegation and the city; the shorter one would rank first on them alone.
+      const answer = await archive.ask('متى يزور الوفد الياباني بكين؟');
+      expect(answer.results[0]!.text).toContain('زار الوفد الياباني');
     });
   });
 });

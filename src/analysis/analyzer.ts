@@ -5,8 +5,8 @@
  * text is analysed therefore changes every stage at once, and `version` tells the index to re-stem.
  *
  * Normalise (normalize.ts) → split and drop stop words (terms.ts, stopwords.ts) → stem (terms.ts);
- * form matching (match.ts), roots (roots.ts), spellings of one name (variants.ts) and synonym groups
- * (synonyms.ts, synonyms.txt) on top.
+ * form matching (match.ts), roots (roots.ts), other forms of a word (word-forms.ts, weak-verbs.ts),
+ * spellings of one name (variants.ts) and synonym groups (synonyms.ts, synonyms.txt) on top.
  */
 import { hasTerm, inVocabulary, matchStrength, meetsAtAll, MIN_PREFIX, PROCLITIC, type Alternatives, type MatchCredits } from './match.js';
 import { normalizeArabic } from './normalize.js';
@@ -14,6 +14,7 @@ import { loadSynonymGroups, synonymTable } from './synonyms.js';
 import { terms, termsOfEach, TERMS_VERSION } from './terms.js';
 import { spellingVariants } from './variants.js';
 import { otherForms } from './word-forms.js';
+import { loadWeakVerbs, weakVerbTable } from './weak-verbs.js';
 import { boundedMemo } from './bounded-memo.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -47,7 +48,8 @@ export interface Analyzer {
   variants(term: string, vocabulary: Vocabulary): string[];
   /**
    * Other forms of `term` that Arabic makes by pattern from its root (وزير / وزراء, انسحب / انسحاب,
-   * ينسحب / انسحب), as terms; whether the archive uses them is for the caller to look up.
+   * ينسحب / انسحب), and a weak verb's other tense (زار / يزور), as terms; whether the archive uses
+   * them is for the caller to look up.
    */
   forms(term: string): string[];
   /** Whether `set` holds `term`, or a form of it with a suffix, proclitic or verb prefix left on. */
@@ -75,6 +77,7 @@ const FORMS_MEMO_LIMIT = 50_000;
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const groups = options.synonymGroups === false ? [] : (options.synonymGroups ?? loadSynonymGroups());
   const table = synonymTable(groups, terms);
+  const verbForms = weakVerbTable(loadWeakVerbs(), terms);
   const oneTerm = (word: string) => {
     const t = terms(word);
     return t.length === 1 ? t[0] : undefined;
@@ -88,7 +91,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     readings: (term) => [term, term.replace(PROCLITIC, '')],
     synonyms: (term) => table.get(term) ?? [],
     variants: spellingVariants,
-    forms: boundedMemo((term) => otherForms(term, oneTerm), FORMS_MEMO_LIMIT),
+    forms: boundedMemo((term) => [...new Set([...otherForms(term, oneTerm), ...(verbForms.get(term) ?? [])])], FORMS_MEMO_LIMIT),
     hasTerm,
     matchStrength,
     meetsAtAll,

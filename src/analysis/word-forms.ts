@@ -22,8 +22,9 @@
  * "push" / دفاع "defence"), فاعل with فعال (عامل / عمال; but فاعل is also a verb, طالب "demanded",
  * and طلاب "students" are not طالبان). Over weak roots, the bare verb's past and present (قال /
  * يقول, زار / يزور): يطور "develops" and يزود "supplies" are the present of form II as well, and
- * would meet طار "flew" and زاد "increased"; and form IV's present (يقيم, يلغي), which is form I's
- * too: يطير "flies" is no إطار "frame", يبني "builds" no أبنى.
+ * would meet طار "flew" and زاد "increased", so a lexicon joins those (weak-verbs.ts); and form
+ * IV's present (يقيم, يلغي), which is form I's too: يطير "flies" is no إطار "frame", يبني "builds"
+ * no أبنى.
  */
 import { spellHamza } from './hamza.js';
 import { withoutMarks } from './normalize.js';
