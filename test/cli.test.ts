@@ -78,14 +78,16 @@ describe('CLI (real process, --json output)', () => {
     expect(report.overall).toMatchObject({ answerable: 3, hit1: 0.3333, hit3: 0.3333, abstention: 1, falseNotFound: 0.3333 });
   });
 
-  it('eval with no file reports the held-out set, then the tuning set, with figures the answers bear out and their gap', async () => {
+  it('eval with no file reports the held-out sets, then the tuning set, with figures the answers bear out and the gaps', async () => {
     const { code, stdout } = await runCli(['eval', '--json'], env);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.mode).toBe('lexical');
     expect(report.heldOut.file).toBe('test/eval/holdout.jsonl');
+    expect(report.fresh.file).toBe('test/eval/holdout-2.jsonl');
     expect(report.tuning.file).toBe('test/eval/questions.jsonl');
-    for (const set of [report.heldOut, report.tuning]) {
+    const sets = [report.heldOut, report.fresh, report.tuning];
+    for (const set of sets) {
       // The same questions asked through `ask --file`, scored here without the eval code.
       const questions = readFileSync(join(ROOT, set.file), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
       const asked = join(dirs.dir, 'asked.txt');
@@ -100,7 +102,7 @@ describe('CLI (real process, --json output)', () => {
         a.results.findIndex((r) => r.article.file === q.file && [q.expect].flat().some((e) => squash(r.text).includes(squash(e)))) + 1;
       const share = (n: number, d: number) => Number((n / d).toFixed(4));
       const ranks = answerable.map(rank);
-      expect(report[set === report.heldOut ? 'heldOut' : 'tuning'].byLang.ar).toEqual({
+      expect(set.byLang.ar).toEqual({
         questions: ar.length,
         answerable: answerable.length,
         unanswerable: unanswerable.length,
@@ -111,10 +113,12 @@ describe('CLI (real process, --json output)', () => {
         falseNotFound: share(answerable.filter(({ a }) => !a.answered).length, answerable.length),
       });
     }
-    const gap = (k: 'hit1' | 'hit3' | 'mrr') => Number((report.tuning.byLang.ar[k] - report.heldOut.byLang.ar[k]).toFixed(4));
-    expect(report.gap.ar).toEqual({ hit1: gap('hit1'), hit3: gap('hit3'), mrr: gap('mrr') });
-    // Both sets hold answerable and unanswerable Arabic questions, and the lexical index answers most tuning ones.
-    for (const set of [report.heldOut, report.tuning]) expect(Math.min(set.byLang.ar.answerable, set.byLang.ar.unanswerable)).toBeGreaterThanOrEqual(10);
+    for (const [gap, heldOut] of [[report.gap, report.heldOut], [report.freshGap, report.fresh]]) {
+      const diff = (k: 'hit1' | 'hit3' | 'mrr') => Number((report.tuning.byLang.ar[k] - heldOut.byLang.ar[k]).toFixed(4));
+      expect(gap.ar).toEqual({ hit1: diff('hit1'), hit3: diff('hit3'), mrr: diff('mrr') });
+    }
+    // Every set holds answerable and unanswerable Arabic questions, and the lexical index answers most tuning ones.
+    for (const set of sets) expect(Math.min(set.byLang.ar.answerable, set.byLang.ar.unanswerable)).toBeGreaterThanOrEqual(8);
     expect(report.tuning.byLang.ar.hit3).toBeGreaterThan(0.5);
   });
 

@@ -11,7 +11,7 @@ import { loadConfig, ConfigError } from '../config.js';
 import { cleanLabel } from '../ingest/bidi.js';
 import { createLogger } from '../log.js';
 import { parseRankingSetting, rankingOptions, RankingOptionError, type RankingOptions } from '../search/ranking-options.js';
-import { runBothSets, runEval } from './eval.js';
+import { runEval, runProjectSets } from './eval.js';
 import { showProgress } from './progress.js';
 import { citation, formatAnswer, formatSources } from './format.js';
 
@@ -122,8 +122,8 @@ program
 
 program
   .command('eval')
-  .description('Hit@1, Hit@3, MRR and abstention over a question set (default: the held-out and the tuning set, and their gap)')
-  .argument('[questions]', 'JSONL question set; without it, both project sets')
+  .description('Hit@1, Hit@3, MRR and abstention over a question set (default: the two held-out sets and the tuning set, and the gaps)')
+  .argument('[questions]', 'JSONL question set; without it, the project sets')
   .option('--json', 'print JSON')
   .option('--no-synonyms', 'read questions without the synonym groups (an ablation)')
   .option('--set <key=value>', 'override a ranking option (repeatable), e.g. --set minCoverage=0.25', collectSetting)
@@ -137,8 +137,8 @@ program
     return withArchive(async (archive) => {
       await archive.index();
       if (file === undefined) {
-        const both = await runBothSets(archive, variant);
-        return print(opts.json ? JSON.stringify(both) : both.table);
+        const sets = await runProjectSets(archive, variant);
+        return print(opts.json ? JSON.stringify(sets) : sets.table);
       }
       const report = await runEval(archive, file);
       print(opts.json ? JSON.stringify({ ...report, variant }) : `${variant.length ? `${variant.join(', ')}\n` : ''}${report.table}`);
