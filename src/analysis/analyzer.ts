@@ -77,7 +77,9 @@ const FORMS_MEMO_LIMIT = 50_000;
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const groups = options.synonymGroups === false ? [] : (options.synonymGroups ?? loadSynonymGroups());
   const table = synonymTable(groups, terms);
-  const verbForms = weakVerbTable(loadWeakVerbs(), terms);
+  // Stemming the lexicon's few thousand forms takes tens of milliseconds: done on the first question, not at start.
+  let verbForms: Map<string, string[]> | undefined;
+  const verbFormsOf = (term: string) => (verbForms ??= weakVerbTable(loadWeakVerbs(), terms)).get(term) ?? [];
   const oneTerm = (word: string) => {
     const t = terms(word);
     return t.length === 1 ? t[0] : undefined;
@@ -91,7 +93,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     readings: (term) => [term, term.replace(PROCLITIC, '')],
     synonyms: (term) => table.get(term) ?? [],
     variants: spellingVariants,
-    forms: boundedMemo((term) => [...new Set([...otherForms(term, oneTerm), ...(verbForms.get(term) ?? [])])], FORMS_MEMO_LIMIT),
+    forms: boundedMemo((term) => [...new Set([...otherForms(term, oneTerm), ...verbFormsOf(term)])], FORMS_MEMO_LIMIT),
     hasTerm,
     matchStrength,
     meetsAtAll,
