@@ -82,6 +82,36 @@ describe('number words', () => {
     // A question's words read together: the number is a term of each of its words.
     expect(analyzer.termsOfEach(['أرسلت', 'ثلاثة', 'آلاف', 'جندي'])).toEqual([analyzer.terms('أرسلت'), ['3000'], ['3000'], analyzer.terms('جندي')]);
   });
+
+  it('read digits with thousands separators as one value, however written', () => {
+    const value = (text: string) => analyzer.terms(text);
+    for (const form of ['3,000', '٣٬٠٠٠', '3.000', 'ثلاثة آلاف', '3 آلاف']) expect(value(`${form} جندي`)).toEqual(value('3000 جندي'));
+    expect(value('1,250,000')).toEqual(['1250000']);
+    expect(value('10,000')).toEqual(['10000']);
+    expect(value('10.000 جندي')).toEqual(value('10000 جندي'));
+    expect(analyzer.termsOfEach(['أرسلت', '3,000', 'جندي'])).toEqual([analyzer.terms('أرسلت'), ['3000'], analyzer.terms('جندي')]);
+  });
+
+  it('read a decimal as one value: with a scale word its integer, alone one term in one spelling', () => {
+    const value = (text: string) => analyzer.terms(text);
+    // 2.5 million, not 2 and five million.
+    for (const form of ['2.5 مليون', '٢٫٥ مليون', '2,5 مليون']) expect(value(form)).toEqual(['2500000']);
+    expect(value('2.5 مليون')).not.toEqual(value('5 ملايين'));
+    expect(value('1.5 مليار دولار')).toEqual(['1500000000', ...value('دولار')]);
+    expect(value('2.5')).toHaveLength(1);
+    for (const form of ['٢٫٥', '2,5', '2.50', '2.5%']) expect(value(form)).toEqual(value('2.5'));
+    expect(value('2.5')).not.toEqual(value('2 5'));
+    expect(value('1,250.5')).toEqual(value('1.250,5'));
+  });
+
+  it('leave dates, times and a comma ending a sentence as they were: their numbers one by one', () => {
+    const value = (text: string) => analyzer.terms(text);
+    expect(value('15/08/2021')).toEqual(['15', '08', '2021']);
+    expect(value('15.08.2021')).toEqual(value('15/08/2021'));
+    expect(value('10:30')).toEqual(value('10 30'));
+    expect(value('عام 2021, 300 جندي')).toEqual(value('عام 2021 300 جندي'));
+    expect(value('2021,300')).toEqual(['2021', '300']); // no group of thousands after four digits
+  });
 });
 
 describe('a number written in words, the passage writing digits (real index)', () => {
@@ -100,6 +130,26 @@ describe('a number written in words, the passage writing digits (real index)', (
   it('meets the digits, above a passage holding the phrase\'s words apart', async () => {
     const answer = await archive.ask('هل أرسلت الحكومة ثلاثة آلاف جندي إلى المنطقة الحدودية؟');
     expect(answer.results[0]!.text).toContain('3000 جندي');
+  });
+});
+
+describe('a number written in words, the passage writing digits with a separator (real index)', () => {
+  let archive: Archive;
+  let close: () => void;
+  const article = (title: string, body: string) => [title, '', body].join('\n\n');
+
+  beforeAll(async () => {
+    ({ archive, close } = await constructedArchive({
+      'troops.txt': article('تعزيزات', 'أرسلت الحكومة 3,000 جندي إلى المنطقة الحدودية بعد الاشتباكات الأخيرة. وقال مسؤول عسكري إن التعزيزات ستبقى هناك حتى يعود الهدوء.'),
+      'few.txt': article('تعزيزات محدودة', 'أرسلت الحكومة 500 جندي إلى المنطقة الحدودية.'),
+    }));
+  });
+  afterAll(() => close());
+
+  it('meets "3,000": the number is no missing word, and the passage is quoted as written', async () => {
+    const answer = await archive.ask('هل أرسلت الحكومة ثلاثة آلاف جندي إلى المنطقة الحدودية؟');
+    expect(answer.results[0]!.text).toContain('3,000 جندي');
+    expect(answer.unmatched).toEqual([]);
   });
 });
 

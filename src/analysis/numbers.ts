@@ -74,6 +74,46 @@ export function numberWordValue(word: string): string | null {
   return value === undefined ? null : String(value);
 }
 
+/**
+ * How a decimal is spelled as a term ("2.5" → "2p5"): a term is letters and digits only, since the
+ * lexical index (FTS5's unicode61 tokenizer) would cut "2.5" into the two numbers 2 and 5.
+ */
+const DECIMAL_MARK = 'p';
+
+/** A number's term: its digits, with DECIMAL_MARK for the point (2500000, 2p5). */
+const spelled = (value: number) => String(value).replace('.', DECIMAL_MARK);
+
+/** Digits, or a decimal as `spelled` writes it: whole part, then the fraction's digits. */
+const DIGITS = new RegExp(`^(\\d+)(?:${DECIMAL_MARK}(\\d+))?$`, 'u');
+
+/** Digits with separators or a decimal point between them, as a text writes a number ("3,000", "2.5", "٢٫٥" normalised). */
+export const MARKED_DIGITS = /\d+(?:[.,\u066B\u066C]\d+)+/u;
+
+/**
+ * A number with marks news writes: thousands in groups of three after "," "." or "٬" (one kind in
+ * a number: "1,250,000", "10.000"), then perhaps a decimal part after "٫", or after "." or ","
+ * (not the thousands mark) when it has one, two or four and more digits. Three digits after a
+ * point are a thousands group, and two marks of one kind, unless they group thousands, are no
+ * number (15.08.2021, 192.168.1.1).
+ */
+const MARKED_NUMBER = /^(?<whole>\d{1,3}(?<group>[.,\u066C])\d{3}(?:\k<group>\d{3})*|\d+)(?:(?<point>\u066B|[.,](?=\d{1,2}$|\d{4,}$))(?<fraction>\d+))?$/u;
+
+/**
+ * The words of a token as numberPhrases reads them. A number written with separators or a decimal
+ * point is one word, one spelling for each value, so that "3,000", "٣٬٠٠٠" and "3000" meet, and
+ * "2.5", "٢٫٥" and "2,5" are 2p5 (never the numbers 2 and 5: "2.5 مليون" is not five million). Digits
+ * with marks that are no such number (a date 15.08.2021, "2021,300") are their runs of digits, as
+ * any other punctuation leaves them; another token is itself.
+ */
+export function numberWords(token: string): string[] {
+  if (/^[\p{L}\p{N}]+$/u.test(token)) return [token];
+  const m = MARKED_NUMBER.exec(token)?.groups;
+  if (m === undefined || (m.group !== undefined && m.point === m.group)) return token.match(/\d+/gu)!;
+  const whole = m.whole!.replace(/\D/gu, '');
+  const fraction = (m.fraction ?? '').replace(/0+$/u, '');
+  return [fraction === '' ? whole : `${whole}${DECIMAL_MARK}${fraction}`];
+}
+
 /** A teen's ten, written after its unit without و (ثلاثة عشر, إحدى عشرة is not read: إحدى is also "one of"). */
 const TEEN_TEN = new Set(['عشر', 'عشره']);
 
@@ -86,11 +126,16 @@ interface Phrase {
   total: number;
   /** The part after the last magnitude (ثلاثمئة وخمسة وعشرون), or undefined right after one. */
   group: number | undefined;
+  /** Decimal places of the group, a decimal's digits (2.5: group 25, one place); 0 for words. */
+  places: number;
   /** The last magnitude read (a later one must be smaller), Infinity before any. */
   scale: number;
   /** Written in digits: only a magnitude may follow (3 آلاف); "2021 وخمسة" is two numbers. */
   digits: boolean;
 }
+
+/** The phrase's group times `magnitude`: a decimal's digits times it, then the places off, exact where 1.1 × 1e6 is not. */
+const groupTimes = (p: Phrase, magnitude: number) => ((p.group ?? 0) * magnitude) / 10 ** p.places;
 
 /**
  * Whether `value`, joined by و, goes on the phrase: Arabic adds a smaller rank to a larger one
@@ -130,14 +175,20 @@ export function numberPhrases(words: readonly string[]): NumberPhrase[] {
   let first = 0;
   const begin = (word: string, at: number): Phrase | undefined => {
     first = at;
-    if (/^\d+$/u.test(word)) return { words: 1, total: 0, group: Number(word), scale: Infinity, digits: true };
+    const digits = DIGITS.exec(word);
+    if (digits !== null) {
+      const [, whole, fraction = ''] = digits;
+      return { words: 1, total: 0, group: Number(whole + fraction), places: fraction.length, scale: Infinity, digits: true };
+    }
     const value = lookUp(word, NUMBER_WORDS);
     if (value === undefined) return undefined;
     const scale = [1e9, 1e6, 1e3].find((m) => value >= m);
-    return scale === undefined ? { words: 1, total: 0, group: value, scale: Infinity, digits: false } : { words: 1, total: value, group: undefined, scale, digits: false };
+    return scale === undefined
+      ? { words: 1, total: 0, group: value, places: 0, scale: Infinity, digits: false }
+      : { words: 1, total: value, group: undefined, places: 0, scale, digits: false };
   };
   const close = (last: number) => {
-    if (p !== undefined && p.words >= 2) out.push({ first, last, value: String(p.total + (p.group ?? 0)) });
+    if (p !== undefined && p.words >= 2) out.push({ first, last, value: spelled(p.total + groupTimes(p, 1)) });
   };
   words.forEach((word, i) => {
     if (p === undefined) {
@@ -149,7 +200,7 @@ export function numberPhrases(words: readonly string[]): NumberPhrase[] {
     const value = joined ? lookUp(word, NUMBER_WORDS) : NUMBER_WORDS.get(word);
     const unit = !p.digits && p.group !== undefined && p.group % 100 > 0 && p.group % 100 < 10 ? p.group % 100 : undefined;
     if (magnitude !== undefined && p.group !== undefined && magnitude < p.scale) {
-      [p.total, p.group, p.scale] = [p.total + p.group * magnitude, undefined, magnitude];
+      [p.total, p.group, p.places, p.scale] = [p.total + groupTimes(p, magnitude), undefined, 0, magnitude];
     } else if (!joined && unit !== undefined && TEEN_TEN.has(word)) {
       p.group! += 10;
     } else if (!joined && unit !== undefined && p.group === unit && value === 100) {

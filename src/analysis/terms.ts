@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import snowball from 'snowball-stemmers';
 import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { normalizeArabic } from './normalize.js';
-import { numberPhrases, numberWordValue, type NumberPhrase } from './numbers.js';
+import { MARKED_DIGITS, numberPhrases, numberWords, numberWordValue, type NumberPhrase } from './numbers.js';
 import { ownInitialLexicon, OWN_INITIALS_FILE, withOwnInitial } from './own-initials.js';
 import { QUESTION_FRAME_WORDS } from './stopwords.js';
 import { boundedMemo } from './bounded-memo.js';
@@ -37,7 +37,7 @@ const OWN_INITIALS = ownInitialLexicon(snowballStem, OWN_INITIALS_TEXT);
 export const TERMS_VERSION = createHash('sha256')
   .update(
     [
-      'snowball arabic+english; article stripped; final ه read as ة; number words and phrases read as digits; own initials kept',
+      'snowball arabic+english; article stripped; final ه read as ة; number words and phrases read as digits; thousands separators and decimal points read (2p5); own initials kept',
       ...[...STOP].sort(),
       OWN_INITIALS_TEXT,
     ].join('\n'),
@@ -51,7 +51,8 @@ export const TERMS_VERSION = createHash('sha256')
  */
 const ARTICLE_PREFIX = /^(?:[وف]?(?:ب|ك|ل)?ال|[وف]?لل)(?=\p{L}{3})/u;
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** A word: digits with separators or a decimal point ("3,000", "2.5": numberWords reads them), or letters and digits. */
+const WORD = new RegExp(`${MARKED_DIGITS.source}|[\\p{L}\\p{N}]+`, 'gu');
 
 /**
  * Stems of the words seen so far: an archive repeats its words (a news archive of a million
@@ -78,11 +79,14 @@ const isStopWord = (word: string) => STOP.has(word) || STOP.has(word.replace(CON
 /**
  * The matching terms of each of `texts` (a question's words), in order, stop words (with or without
  * a conjunction) removed. A number is its digits, in one word ("ثلاثة" → "3"; several are on the
- * stop lists, which must not drop them) or several ("ثلاثة آلاف" → "3000", numbers.ts), so that it
- * meets an article writing the digits; a number spanning several texts is a term of each of them.
+ * stop lists, which must not drop them) or several ("ثلاثة آلاف" → "3000", numbers.ts), and digits
+ * with separators or a point are one value ("3,000" → "3000", "2.5 مليون" → "2500000"), so that it
+ * meets an article writing it another way; a number spanning several texts is a term of each of them.
  */
 export function termsOfEach(texts: readonly string[]): string[][] {
-  const tokens = texts.flatMap((text, at) => [...normalizeArabic(text).matchAll(WORD)].map(([word]) => ({ word, at })));
+  const tokens = texts.flatMap((text, at) =>
+    [...normalizeArabic(text).matchAll(WORD)].flatMap(([token]) => numberWords(token).map((word) => ({ word, at }))),
+  );
   const phraseOf = new Map<number, NumberPhrase>();
   for (const phrase of numberPhrases(tokens.map((t) => t.word))) for (let i = phrase.first; i <= phrase.last; i++) phraseOf.set(i, phrase);
   const out = texts.map((): string[] => []);
