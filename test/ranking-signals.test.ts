@@ -56,6 +56,10 @@ describe('number words', () => {
     expect(analyzer.terms('مائة')).toEqual(analyzer.terms('مئة'));
     expect(analyzer.terms('لست أدري')).not.toContain('6');
     expect(analyzer.terms('الاثنين')).not.toContain('2'); // Monday
+    // stopwords-iso's English list holds "10" and "39": digits are never a stop word.
+    expect(analyzer.terms('10 جنود')).toEqual(['10', ...analyzer.terms('جنود')]);
+    expect(analyzer.terms('عشرة جنود')).toEqual(analyzer.terms('10 جنود'));
+    expect(analyzer.terms('39 قتيلا')).toContain('39');
   });
 
   it('read a number of several words as one value: hundreds, thousands, millions, compounds', () => {

@@ -17,7 +17,13 @@ import { boundedMemo } from './bounded-memo.js';
 const arabicStemmer = snowball.newStemmer('arabic');
 const englishStemmer = snowball.newStemmer('english');
 
-const STOP = new Set([...stopwords.ar, ...stopwords.en, ...QUESTION_FRAME_WORDS].map((w) => normalizeArabic(w)));
+/**
+ * The stop words. stopwords-iso's lists hold a few entries with digits ("10" and "39" in English,
+ * "و6" in Arabic); a number is what a كم / how many question asks for, never a stop word.
+ */
+const STOP = new Set(
+  [...stopwords.ar, ...stopwords.en, ...QUESTION_FRAME_WORDS].filter((w) => !/\d/u.test(w)).map((w) => normalizeArabic(w)),
+);
 
 /** Snowball's stem of a normalised Arabic word without the article, in matching form. */
 export function snowballStem(word: string): string {
