@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arabicAnalyzer } from '../src/analysis/analyzer.js';
 import { askedKind, holdsKind } from '../src/analysis/answer-kind.js';
 import type { Archive } from '../src/archive.js';
+import { composeAnswer } from '../src/answer/answer.js';
 import { bestExcerpt } from '../src/answer/excerpt.js';
 import type { ArchiveStore } from '../src/index/store.js';
 import { rankingOptions } from '../src/search/ranking-options.js';
@@ -41,6 +42,14 @@ describe('the kind of answer a question asks for', () => {
     expect(holdsKind('قتل ثلاثة جنود', 'number')).toBe(true);
     expect(holdsKind('نحو 30 ألف جندي', 'number')).toBe(true);
     expect(holdsKind('في عام 2021 انسحبت القوات', 'number')).toBe(false);
+    // A duration answers "since when"; a quantity without a figure answers "how many".
+    expect(holdsKind('انسحبت قبل أكثر من 10 أعوام من المنظمة', 'time')).toBe(true);
+    expect(holdsKind('استمرت المحادثات ثلاث سنوات', 'time')).toBe(true);
+    expect(holdsKind('غادر قبل عامين', 'time')).toBe(true);
+    expect(holdsKind('يستغرق الأمر أعواما طويلة', 'time')).toBe(false);
+    expect(holdsKind('حيث أنهم بالآلاف على الحدود', 'number')).toBe(true);
+    expect(holdsKind('قتل عشرات المدنيين', 'number')).toBe(true);
+    expect(holdsKind('قتل المدنيون في القصف', 'number')).toBe(false);
     expect(holdsKind('في مدينة مزار شريف شمال البلاد', 'place')).toBe(true);
     expect(holdsKind('وقال وزير الخارجية', 'person')).toBe(true);
     expect(holdsKind('رفضت موسكو الخطة بسبب المخاطر', 'reason')).toBe(true);
@@ -232,5 +241,40 @@ describe('ranking by what the question asks (real index)', () => {
     const { hits } = await search('ثلاثة جنود');
     expect(hits[0]!.passage.text).toContain('قتل 3 جنود');
     expect(hits[0]!.coverage).toBeGreaterThan(hits[1]?.coverage ?? 0);
+  });
+});
+
+describe('a when or how-many question answered only where a date or a number is (answerKindRequired, real index)', () => {
+  let store: ArchiveStore;
+  let close: () => void;
+  const article = (title: string, body: string) => [title, '', body].join('\n\n');
+  const ask = async (question: string, answerKindRequired: number) => {
+    const ranking = rankingOptions({ answerKindRequired });
+    return composeAnswer(question, await searchPassages(question, { store, embedder: null, vectors: null, ranking }), { top: 3, ranking });
+  };
+
+  beforeAll(async () => {
+    ({ store, close } = await constructedArchive({
+      'summit.txt': article('قمة الساحل', 'انعقدت قمة دول الساحل في نيامي لبحث الأمن الغذائي والتعاون العسكري بين دول المنطقة.'),
+      'floods.txt': article('فيضانات', 'ضربت الفيضانات شمال البلاد في 12 مارس وغمرت المياه عشرات القرى الزراعية.'),
+    }));
+  });
+  afterAll(() => close());
+
+  it('says "not found" when the passages on the event never say when or how many', async () => {
+    for (const question of ['متى انعقدت قمة دول الساحل في نيامي؟', 'كم دولة شاركت في قمة دول الساحل في نيامي؟']) {
+      const off = await ask(question, 0);
+      expect(off.answered).toBe(true);
+      expect(off.results[0]!.text).toContain('قمة دول الساحل');
+      expect((await ask(question, 1)).answered).toBe(false);
+    }
+  });
+
+  it('still answers from the passage that holds the date or the amount', async () => {
+    for (const question of ['متى ضربت الفيضانات شمال البلاد؟', 'كم قرية غمرتها مياه الفيضانات في شمال البلاد؟']) {
+      const answer = await ask(question, 1);
+      expect(answer.answered).toBe(true);
+      expect(answer.results[0]!.text).toContain('ضربت الفيضانات');
+    }
   });
 });

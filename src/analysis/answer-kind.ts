@@ -66,6 +66,13 @@ const PLACE_WORDS = set(`مدينة العاصمة عاصمة محافظة ول�
 const PERSON_WORDS = set(`الرئيس رئيس وزير وزيرة الوزير وزارة المتحدث الناطق السفير الأمين قائد الجنرال مستشار نائب الملك الأمير
   حركة حكومة الحكومة منظمة مجلس وكالة البرلمان حزب الجيش جماعة هيئة لجنة محكمة شركة
   president minister spokesman ministry government agency council`);
+/** Units of time: after a number they make a duration ("قبل 10 أعوام", "منذ ثلاث سنوات"), an answer to متى / منذ متى. */
+const TIME_UNITS = set(`عام أعوام سنة سنوات سنين شهر أشهر شهور أسبوع أسابيع يوم أيام ساعة ساعات دقيقة دقائق عقد عقود قرن
+  year years month months week weeks day days hour hours decade decades`);
+/** A unit of time in the dual is a duration by itself ("منذ عامين", "قبل شهرين"). */
+const DUAL_TIME_UNITS = set('عامين عامان سنتين سنتان شهرين شهران أسبوعين أسبوعان يومين يومان ساعتين ساعتان عقدين عقدان');
+/** Quantities without a figure, still an answer to كم: "بالآلاف", "عشرات الجنود", "hundreds". */
+const VAGUE_QUANTITIES = set('عشرات مئات آلاف الاف ملايين مليارات بضع بضعة dozens hundreds thousands millions billions');
 const REASON_WORDS = set('بسبب لأن لانه لأنه لأنها نظرا نتيجة بهدف أجل لأجل لكي كي إثر جراء بفعل بدافع أدى يؤدي because due');
 
 /** A word without the clitics news writing puts on it (و, ف, ب, ل, ك, ال). */
@@ -80,6 +87,7 @@ function bareForms(word: string): string[] {
 
 const isDigits = (w: string | undefined) => w !== undefined && /^\d+$/u.test(w);
 const isYear = (w: string) => /^(1[89]|20)\d\d$/u.test(w);
+const isNumber = (w: string) => isDigits(w) || numberWordValue(w) !== null;
 
 /** Whether `text` holds an answer of `kind` (a date, a number, a place, a person or body, a reason). */
 export function holdsKind(text: string, kind: AnswerKind): boolean {
@@ -94,10 +102,12 @@ export function holdsKind(text: string, kind: AnswerKind): boolean {
           has(MONTHS, w) ||
           has(DAYS, w) ||
           has(TIME_WORDS, w) ||
+          has(DUAL_TIME_UNITS, w) ||
+          (has(TIME_UNITS, w) && i > 0 && isNumber(ws[i - 1]!)) ||
           (has(AMBIGUOUS_MONTHS, w) && (isDigits(ws[i - 1]) || isDigits(ws[i + 1]))),
       );
     case 'number':
-      return ws.some((w) => (isDigits(w) && !isYear(w)) || numberWordValue(w) !== null);
+      return ws.some((w) => (isDigits(w) && !isYear(w)) || numberWordValue(w) !== null || has(VAGUE_QUANTITIES, w));
     case 'place':
       return ws.some((w) => has(PLACE_WORDS, w));
     case 'person':

@@ -5,6 +5,7 @@
  * relativeCoverage, duplicateJaccard) are `RankingOptions`.
  */
 import { arabicAnalyzer, type Analyzer } from '../analysis/analyzer.js';
+import { holdsKind, type AnswerKind } from '../analysis/answer-kind.js';
 import { evidence } from '../search/fusion.js';
 import type { QueryTerm } from '../search/query.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking-options.js';
@@ -42,6 +43,14 @@ function bar(h: Hit, options: RankingOptions): number {
 }
 
 const relevant = (h: Hit, options: RankingOptions) => strength(h, options) >= bar(h, options);
+
+/** The kinds of answer a passage must hold to be cited (`answerKindRequired`): those whose marks are reliable. */
+const REQUIRED_KINDS: ReadonlySet<AnswerKind> = new Set(['time', 'number']);
+
+/** Whether a hit may answer a question asking for `kind` (see `answerKindRequired`). */
+function holdsRequiredKind(h: Hit, kind: AnswerKind | null, options: RankingOptions): boolean {
+  return options.answerKindRequired === 0 || kind === null || !REQUIRED_KINDS.has(kind) || holdsKind(h.passage.text, kind);
+}
 
 /**
  * Whether a further hit stands close enough to the best: within `relativeCoverage` of its strength
@@ -84,6 +93,7 @@ export async function composeAnswer(question: string, search: SearchResult, opts
   const chosen: typeof search.hits = [];
   for (const hit of search.hits) {
     if (chosen.length >= opts.top) break;
+    if (!holdsRequiredKind(hit, search.kind, options)) continue;
     if (hit !== best && !(relevant(hit, options) && closeToBest(hit, best, search.query, analyzer, options))) continue;
     if (chosen.some((c) => jaccard(c.passageTerms, hit.passageTerms) >= options.duplicateJaccard)) continue;
     chosen.push(hit);
