@@ -2,7 +2,7 @@
  * `npm run bench -- [--passages 10000|100000|1000000] [--dense] [--json]`
  *
  * Builds a deterministic synthetic archive (scripts/bench/corpus.ts), indexes it with sanad's real
- * indexer, asks the fixed question set (test/eval/*.jsonl, 153 questions) and prints, side by side:
+ * indexer, asks the fixed question set (every question of test/eval/*.jsonl) and prints, side by side:
  * sanad, MiniSearch over the same passages, and the raw FTS5 BM25 top-50 floor. Each engine runs in
  * a process of its own (its peak RSS is its own). With --dense: the HNSW side on random clustered
  * 384-d vectors (build, query, recall@10 against exact search).
