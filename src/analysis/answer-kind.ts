@@ -27,11 +27,11 @@ const WHICH_NOUNS: ReadonlyMap<AnswerKind, ReadonlySet<string>> = new Map([
 
 /** Question words of each kind, standard and dialect, Arabic and English (checked in this order). */
 const QUESTION_WORDS: readonly [AnswerKind, ReadonlySet<string>][] = [
-  ['time', set('متى متي امتى امتي ايمتى ايمتا امتا when')],
-  ['place', set('أين اين وين فين where')],
-  ['number', set('كم بكم كام بكام قديش اديش قداش')],
+  ['time', set('متى متي امتى امتي ايمتى ايمتا امتا فوقاش وقتاش when')],
+  ['place', set('أين اين وين فين منين where')],
+  ['number', set('كم بكم كام بكام قديش اديش قداش شحال شكد اشكد')],
   ['reason', set('لماذا ليش ليه علاش لشو why')],
-  ['person', set('مين منو who whom')],
+  ['person', set('مين منو شكون who whom')],
 ];
 
 /**
@@ -39,7 +39,8 @@ const QUESTION_WORDS: readonly [AnswerKind, ReadonlySet<string>][] = [
  * "من" counts as "who" only as the question's first word: elsewhere it is "from".
  */
 export function askedKind(question: string): AnswerKind | null {
-  const ws = words(question).map((w) => w.replace(/^[وف](?=\p{L}{2})/u, ''));
+  const written = words(question);
+  const ws = written.map((w) => w.replace(/^[وف](?=\p{L}{2})/u, ''));
   for (const [i, w] of ws.entries()) {
     const next = ws[i + 1];
     if ((w === 'اي' || w === 'which' || w === 'what') && next) {
@@ -48,7 +49,8 @@ export function askedKind(question: string): AnswerKind | null {
     if (w === 'how' && (next === 'many' || next === 'much')) return 'number';
     if ((w === 'ما' || w === 'what') && next === 'عدد') return 'number';
   }
-  for (const [kind, list] of QUESTION_WORDS) if (ws.some((w) => list.has(w))) return kind;
+  // As written too: فوقاش "when" begins with its own ف.
+  for (const [kind, list] of QUESTION_WORDS) if (ws.some((w, i) => list.has(w) || list.has(written[i]!))) return kind;
   return ws[0] === 'من' ? 'person' : null;
 }
 
