@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { arabicAnalyzer, type Analyzer } from './analysis/analyzer.js';
+import { openDictionary, type Dictionary } from './analysis/bilingual.js';
 import { composeAnswer } from './answer/answer.js';
 import { AnswerMemo } from './answer-memo.js';
 import type { Config } from './config.js';
@@ -59,6 +60,20 @@ export const STORE_FILE = 'sanad.sqlite';
 /** Reader threads in off-thread lexical mode: one per core beside the bot's own thread, at least one. */
 const READER_THREADS = Math.max(1, Math.min(3, availableParallelism() - 1));
 
+/**
+ * Lexical mode's dictionary for English questions (BILINGUAL_DICTIONARY), or null, with one line
+ * saying why, when there is none.
+ */
+function lexicalDictionary(config: Config, log: Logger): (() => Dictionary) | null {
+  if (config.bilingualDictionary === 'none') return null;
+  const opened = openDictionary(config.bilingualDictionary);
+  if ('reason' in opened) {
+    log.info(opened.reason);
+    return null;
+  }
+  return opened.load;
+}
+
 /** A file name safe to write under DATA_DIR: no directories, no dot-files, a known extension. */
 function safeFileName(original: string): string {
   const ext = extname(original).toLowerCase();
@@ -92,6 +107,8 @@ export class Archive {
     private vectors: VectorIndex | null,
     private readonly analyzer: Analyzer,
     private readonly ranking: RankingOptions,
+    /** Lexical mode: the English–Arabic dictionary for English questions, read on first use. */
+    private readonly dictionary: (() => Dictionary) | null = null,
   ) {}
 
   get mode(): SearchMode {
@@ -115,7 +132,7 @@ export class Archive {
     });
     if (!loaded.embedder) {
       log.warn(loaded.reason);
-      return new Archive(config, log, store, null, null, analyzer, ranking).withWriter(options, config);
+      return new Archive(config, log, store, null, null, analyzer, ranking, lexicalDictionary(config, log)).withWriter(options, config);
     }
     const { embedder } = loaded;
     if (store.getMeta('embedding_model') !== embedder.model || store.getMeta('embedding_dim') !== String(embedder.dim)) {
@@ -197,8 +214,8 @@ export class Archive {
   }
 
   private async search(question: string, top: number): Promise<Answer> {
-    const { store, embedder, vectors, analyzer, ranking } = this;
-    const search = await searchPassages(question, { store, embedder, vectors, analyzer, ranking });
+    const { store, embedder, vectors, analyzer, ranking, dictionary } = this;
+    const search = await searchPassages(question, { store, embedder, vectors, analyzer, ranking, dictionary });
     return composeAnswer(question, search, { top, analyzer, ranking, embedder });
   }
 

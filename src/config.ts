@@ -27,6 +27,8 @@ const schema = z.object({
   INDEX_DIR: z.string().min(1).default('embeddings'),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
   MODEL_DIR: optionalString,
+  // Where Debian's dict-freedict-eng-ara puts FreeDict's English–Arabic dictionary.
+  BILINGUAL_DICTIONARY: z.string().min(1).default('/usr/share/dictd/freedict-eng-ara'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]{10,}$/.test(v), {
     message: 'looks wrong: expected the form 123456:ABC-DEF… given by @BotFather',
@@ -49,6 +51,8 @@ export interface Config {
   embeddingModel: string;
   /** A local folder holding the model (config.json, tokenizer.json, onnx/…); no download when set. */
   modelDir?: string;
+  /** An English–Arabic dictionary (dictd base name) for English questions in lexical mode, or 'none'. */
+  bilingualDictionary: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest file accepted by ingestion (uploads and files in DATA_DIR). */
   maxFileBytes: number;
@@ -80,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     indexDir: e.INDEX_DIR,
     embeddingModel: e.EMBEDDING_MODEL,
     modelDir: e.MODEL_DIR,
+    bilingualDictionary: e.BILINGUAL_DICTIONARY,
     logLevel: e.LOG_LEVEL,
     maxFileBytes: e.MAX_UPLOAD_BYTES,
     telegram: {

@@ -20,9 +20,12 @@ export function tempArchive(): { dir: string; dataDir: string; indexDir: string 
   return { dir, dataDir, indexDir: join(dir, 'index') };
 }
 
-/** A validated config for a temp archive (lexical mode unless a model is given). */
+/**
+ * A validated config for a temp archive (lexical mode unless a model is given; no English–Arabic
+ * dictionary unless one is given, so that a test reads the same on a machine with one installed).
+ */
 export function testConfig(dirs: { dataDir: string; indexDir: string }, env: Record<string, string> = {}): Config {
-  return loadConfig({ EMBEDDING_MODEL: 'none', DATA_DIR: dirs.dataDir, INDEX_DIR: dirs.indexDir, LOG_LEVEL: 'silent', ...env });
+  return loadConfig({ EMBEDDING_MODEL: 'none', BILINGUAL_DICTIONARY: 'none', DATA_DIR: dirs.dataDir, INDEX_DIR: dirs.indexDir, LOG_LEVEL: 'silent', ...env });
 }
 
 /** Run `npm run cli -- args` as a real process; resolves with exit code and output. */
@@ -31,7 +34,11 @@ export function runCli(args: string[], env: Record<string, string>): Promise<{ c
     execFile(
       process.execPath,
       ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args],
-      { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'warn', ...env }, maxBuffer: 1 << 26 },
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, EMBEDDING_MODEL: 'none', BILINGUAL_DICTIONARY: 'none', LOG_LEVEL: 'warn', ...env },
+        maxBuffer: 1 << 26,
+      },
       (err, stdout, stderr) => done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
   });
@@ -55,12 +62,15 @@ export const TINY_MODEL_RANKING = rankingOptions({ evidenceWeight: 0, missingWor
  * A lexical archive of constructed articles (file name → text), indexed, with its store opened beside
  * it for direct searches; `close` closes both.
  */
-export async function constructedArchive(files: Record<string, string>): Promise<{ archive: Archive; store: ArchiveStore; close: () => void }> {
+export async function constructedArchive(
+  files: Record<string, string>,
+  env: Record<string, string> = {},
+): Promise<{ archive: Archive; store: ArchiveStore; close: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'sanad-constructed-'));
   const dataDir = join(dir, 'data');
   mkdirSync(dataDir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dataDir, name), text);
-  const archive = await openArchive(testConfig({ dataDir, indexDir: join(dir, 'index') }), pino({ level: 'silent' }));
+  const archive = await openArchive(testConfig({ dataDir, indexDir: join(dir, 'index') }, env), pino({ level: 'silent' }));
   await archive.index();
   const store = new ArchiveStore(join(dir, 'index', 'sanad.sqlite'));
   return { archive, store, close: () => (store.close(), archive.close()) };

@@ -8,6 +8,7 @@ import type { Embedder } from '../embed/embedder.js';
 import type { ArchiveStore, StoredPassage } from '../index/store.js';
 import type { VectorIndex } from '../index/vector-index.js';
 import { askedKind, holdsKind, type AnswerKind } from '../analysis/answer-kind.js';
+import { translateQuestion, type Dictionary } from '../analysis/bilingual.js';
 import { withoutMarks } from '../analysis/normalize.js';
 import { dominantScript, withoutWords } from '../analysis/script.js';
 import { blendedScore } from './fusion.js';
@@ -58,6 +59,34 @@ export interface SearchDeps {
   analyzer?: Analyzer;
   /** Ranking knobs; default: DEFAULT_RANKING. */
   ranking?: RankingOptions;
+  /**
+   * Lexical mode: an English–Arabic dictionary (read when first needed) for questions in Latin
+   * script, which are then matched in Arabic words (analysis/bilingual.ts).
+   */
+  dictionary?: (() => Dictionary) | null;
+}
+
+/**
+ * The text a question is matched by: as asked, or, in lexical mode with a dictionary, a Latin-script
+ * question's words in Arabic (the model matches it by meaning in hybrid mode).
+ */
+function matchedText(question: string, deps: SearchDeps, analyzer: Analyzer): string {
+  if (deps.embedder || !deps.dictionary || dominantScript(question) !== 'latin') return question;
+  const { store } = deps;
+  return translateQuestion(question, deps.dictionary(), {
+    isStopWord: (word) => analyzer.terms(word).length === 0,
+    inArchive: (word) => {
+      const terms = analyzer.terms(word);
+      const df = store.documentFrequencies(terms);
+      return terms.length > 0 && terms.every((t) => (df.get(t) ?? 0) > 0);
+    },
+    archiveName: (skeletons) => {
+      // The commonest of the archive's terms filed under one of the skeletons.
+      const terms = [...new Set(skeletons.flatMap((s) => store.vocabulary.withVariantKey(s)))];
+      const df = store.documentFrequencies(terms);
+      return terms.sort((a, b) => (df.get(b) ?? 0) - (df.get(a) ?? 0))[0];
+    },
+  });
 }
 
 /** Rank passages for a question; `hits` best first. */
@@ -69,7 +98,7 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   // (embed-thread.ts), the lexical half below runs meanwhile.
   const embedding = deps.embedder && deps.vectors && deps.vectors.size > 0 ? deps.embedder.embedQuery(withoutMarks(question)) : null;
   embedding?.catch(() => undefined); // awaited below; a failure must not go unhandled should the lexical half throw first
-  const query = queryTerms(question, store, analyzer, options);
+  const query = queryTerms(matchedText(question, deps, analyzer), store, analyzer, options);
   const lexical = store.lexicalSearch(query.flatMap((q) => q.alternatives), options.candidates, {
     matchesLongerForms: (t) => analyzer.matchesLongerForms(t),
     titleWeight: options.bm25TitleWeight,

@@ -55,6 +55,7 @@ export function startBotProcess(opts: BotProcessOptions): BotProcess {
       DATA_DIR: opts.dataDir,
       INDEX_DIR: opts.indexDir,
       EMBEDDING_MODEL: 'none',
+      BILINGUAL_DICTIONARY: 'none',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

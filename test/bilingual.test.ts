@@ -1,0 +1,127 @@
+/**
+ * English questions in lexical mode, read in Arabic words through an English–Arabic dictionary
+ * (analysis/bilingual.ts): the dictd format, names spelled as the archive spells them, and answers
+ * on real indexes, with a dictionary written here and with Debian's FreeDict where it is installed.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nameSkeletons, openDictionary, parseFreedict } from '../src/analysis/bilingual.js';
+import { openArchive, type Archive } from '../src/archive.js';
+import { constructedArchive, tempArchive, testConfig } from './helpers.js';
+
+/** A few entries in FreeDict's dictd layout: headword and IPA, then senses (numbered when several). */
+const FREEDICT = [
+  '00-database-info',
+  'English-Arabic FreeDict Dictionary',
+  'Troops /tɹˈuːps/',
+  'القوات',
+  'Withdrawal /wɪθdɹˈɔːl/',
+  '1. الانسحاب',
+  '2. السحب',
+  'Kabul /kˈɑːbʊl/',
+  'كابول - عاصمة واكبر مدينة في أفغانستان',
+  'Abaisance /ɐbˈeɪsəns/',
+  'الإنحناء تعبيراً عن الإحترام',
+  'Trump /tɹˈʌmp/',
+  'البوق',
+  'Port /pˈɔːt/',
+  'الميناء',
+  'Open /ˈəʊpən/',
+  'افتتح',
+  'Plan /plˈan/',
+  'خطة',
+].join('\n');
+
+describe('the English–Arabic dictionary', () => {
+  it('keeps each headword\'s first short sense, without numbering or gloss', () => {
+    const senses = parseFreedict(FREEDICT);
+    expect(senses.get('withdrawal')).toBe('الانسحاب');
+    expect(senses.get('kabul')).toBe('كابول');
+    expect(senses.get('troops')).toBe('القوات');
+    // A definition is no word to match.
+    expect(senses.has('abaisance')).toBe(false);
+    expect(senses.has('00-database-info')).toBe(false);
+  });
+
+  it('is read from dictd files, plain or compressed, and says in one line when there is none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sanad-dict-'));
+    writeFileSync(join(dir, 'plain.dict'), FREEDICT);
+    writeFileSync(join(dir, 'packed.dict.dz'), gzipSync(FREEDICT));
+    for (const name of ['plain', 'packed']) {
+      const opened = openDictionary(join(dir, name));
+      expect('load' in opened && opened.load().get('troops')).toBe('القوات');
+    }
+    const missing = openDictionary(join(dir, 'absent'));
+    expect('reason' in missing && missing.reason).toMatch(/no English–Arabic dictionary at .*absent\.dict\.dz \(apt-get install dict-freedict-eng-ara\)$/u);
+  });
+
+  it('spells a foreign name as the consonant skeletons Arabic may give it', () => {
+    expect(nameSkeletons('Lavrov')).toContain('لفرف'); // لافروف
+    expect(nameSkeletons('Taliban')).toContain('طلبن'); // طالبان
+    expect(nameSkeletons('Bagram')).toContain('بGرم'); // باغرام
+    expect(nameSkeletons('Ashraf')).toContain('اشرف'); // أشرف
+    expect(nameSkeletons('Kurilla')).toEqual([]); // too few consonants to tell
+  });
+});
+
+describe('an English question in lexical mode (real index)', () => {
+  const article = (title: string, body: string) => [title, '', body].join('\n\n');
+  const files = {
+    'kabul.txt': article('أفغانستان', 'دخل مقاتلو طالبان العاصمة كابول بعد انسحاب القوات الأجنبية من البلاد.'),
+    'port.txt': article('ميناء', 'افتتح الرئيس ترامب الميناء الجديد على الساحل الشرقي، وقال إن خطة التوسعة ستكتمل العام المقبل.'),
+    'harbour.txt': article('ميناء آخر', 'افتتح المحافظ الميناء الغربي، وقال إن خطة التوسعة ستكتمل الشهر المقبل.'),
+    'lavrov.txt': article('لافروف', 'قال وزير الخارجية الروسي سيرغي لافروف إن بلاده مستعدة للحوار مع الجميع.'),
+  };
+  let withDictionary: Awaited<ReturnType<typeof constructedArchive>>;
+  let without: Awaited<ReturnType<typeof constructedArchive>>;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sanad-dict-'));
+    writeFileSync(join(dir, 'eng-ara.dict.dz'), gzipSync(FREEDICT));
+    withDictionary = await constructedArchive(files, { BILINGUAL_DICTIONARY: join(dir, 'eng-ara') });
+    without = await constructedArchive(files);
+  });
+  afterAll(() => {
+    withDictionary.close();
+    without.close();
+  });
+
+  it('is answered from the Arabic passage once its words are read in Arabic', async () => {
+    const question = 'Did the Taliban enter Kabul after the withdrawal of the troops?';
+    const answer = await withDictionary.archive.ask(question);
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]!.text).toContain('دخل مقاتلو طالبان العاصمة كابول');
+    // Across scripts no word is "in" a passage: the answer names none as missing.
+    expect(answer.unmatched).toEqual([]);
+    expect((await without.archive.ask(question)).answered).toBe(false);
+  });
+
+  it('reads a name as the archive spells it, not as the dictionary translates the word', async () => {
+    // "Trump" is البوق "trumpet" in the dictionary, ترامب in the archive: it tells the two ports apart.
+    const answer = await withDictionary.archive.ask('When will the port Trump opened be finished, according to his plan?');
+    expect(answer.results[0]!.text).toContain('افتتح الرئيس ترامب');
+    // A name the dictionary lacks, found by its skeleton.
+    const lavrov = await withDictionary.archive.ask('Is Lavrov ready for dialogue?');
+    expect(lavrov.results[0]?.text ?? '').toContain('سيرغي لافروف');
+  });
+});
+
+const FREEDICT_FILE = '/usr/share/dictd/freedict-eng-ara.dict.dz';
+
+describe.skipIf(!existsSync(FREEDICT_FILE))("with Debian's FreeDict (dict-freedict-eng-ara), on the seed archive", () => {
+  let archive: Archive;
+  beforeAll(async () => {
+    archive = await openArchive(testConfig(tempArchive(), { BILINGUAL_DICTIONARY: FREEDICT_FILE.replace(/\.dict\.dz$/u, '') }), pino({ level: 'silent' }));
+    await archive.index();
+  });
+  afterAll(() => archive.close());
+
+  it('answers an English question with the passage that answers it', async () => {
+    const answer = await archive.ask('When did the Taliban enter Kabul?');
+    expect(answer.results[0]!.text).toContain('دخل المتطرفون العاصمة كابول');
+  });
+});
