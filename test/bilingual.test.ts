@@ -108,6 +108,12 @@ describe('an English question in lexical mode (real index)', () => {
     const lavrov = await withDictionary.archive.ask('Is Lavrov ready for dialogue?');
     expect(lavrov.results[0]?.text ?? '').toContain('سيرغي لافروف');
   });
+
+  it('counts a name it cannot read against the passages, as the archive lacks it', async () => {
+    // Gaza and Hamas are neither in the archive nor in this dictionary: Lavrov's passage is no answer.
+    expect((await withDictionary.archive.ask('What did Lavrov say about Gaza and Hamas?')).answered).toBe(false);
+    expect((await withDictionary.archive.ask('What did Lavrov say?')).answered).toBe(true);
+  });
 });
 
 const FREEDICT_FILE = '/usr/share/dictd/freedict-eng-ara.dict.dz';

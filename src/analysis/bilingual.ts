@@ -142,8 +142,9 @@ export interface QuestionReader {
  * A Latin-script question in Arabic words: each word the archive holds as written stays (CSTO,
  * 2021), each stop word goes, a capitalised word that spells a name of the archive becomes that
  * name (Lavrov → لافروف: a dictionary would read Trump as البوق "trumpet"), each other word becomes
- * its first sense, and a word with none is left out, since an unmatched word would count against
- * every passage.
+ * its first sense. A word with none is left out, since it would count against every passage, but
+ * not a capitalised one: a name neither the archive nor the dictionary knows ("Lavrov on Gaza") is
+ * what the archive lacks, and counts against the passages as an Arabic question's would.
  */
 export function translateQuestion(question: string, dictionary: Dictionary, reader: QuestionReader): string {
   const words = question.match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [];
@@ -153,7 +154,8 @@ export function translateQuestion(question: string, dictionary: Dictionary, read
       if (reader.isStopWord(word)) return [];
       const name = /^\p{Lu}/u.test(word) ? reader.archiveName(nameSkeletons(word)) : undefined;
       const sense = name ?? senseOfWord(word, dictionary);
-      return sense === undefined ? [] : [sense];
+      if (sense !== undefined) return [sense];
+      return /^\p{Lu}/u.test(word) ? [word] : [];
     })
     .join(' ');
 }
