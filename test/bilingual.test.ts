@@ -109,6 +109,21 @@ describe('an English question in lexical mode (real index)', () => {
     expect(lavrov.results[0]?.text ?? '').toContain('سيرغي لافروف');
   });
 
+  it('is read on the bot\'s reader threads too, which open the dictionary themselves', async () => {
+    const dirs = tempArchive();
+    const dir = mkdtempSync(join(tmpdir(), 'sanad-dict-'));
+    writeFileSync(join(dir, 'eng-ara.dict.dz'), gzipSync(FREEDICT));
+    writeFileSync(join(dirs.dataDir, 'kabul.txt'), files['kabul.txt']);
+    const bot = await openArchive(testConfig(dirs, { BILINGUAL_DICTIONARY: join(dir, 'eng-ara') }), pino({ level: 'silent' }), { offThread: true });
+    try {
+      await bot.index();
+      const answer = await bot.ask('Did the Taliban enter Kabul after the withdrawal of the troops?');
+      expect(answer.results[0]!.text).toContain('دخل مقاتلو طالبان العاصمة كابول');
+    } finally {
+      bot.close();
+    }
+  });
+
   it('counts a name it cannot read against the passages, as the archive lacks it', async () => {
     // Gaza and Hamas are neither in the archive nor in this dictionary: Lavrov's passage is no answer.
     expect((await withDictionary.archive.ask('What did Lavrov say about Gaza and Hamas?')).answered).toBe(false);
