@@ -7,16 +7,19 @@
  * masculine) and tense (`is:prst`, `is:pst`) through the affix file's AM lines. The verbs whose
  * past and present a light stemmer cannot join are the bare verbs (form I) over a weak root: a
  * hollow one (زار / يزور), a defective one (دعا / يدعو, رأى / يرى) and one that loses its first و
- * (وصل / يصل). For each, this keeps the lemma, its present of the third person (يزور, تزور; the
+ * (وثق / يثق). For each, this keeps the lemma, its present of the third person (يزور, تزور; the
  * passive يزار too, not the short forms after لم: يزر) and, for a defective verb, its past of the
  * third person feminine (دعت), which stems apart from the lemma.
  *
- * A form is left out when hunspell also gives it a lemma of another root, or lists it as a noun:
- * يعد is وعد's present ("promises") but also عدّ's ("counts") and أعدّ's ("prepares"), يهود is هاد's
- * ("repents") and "Jews", and such a form would join words that are not one. Lemmas of the same
- * root (قال, قول, أقال for يقول) are no conflict.
+ * A form is left out when hunspell also gives it, or a word it stems alike with under sanad's
+ * analyzer, a lemma of another root, or lists such a word as a noun: يعد is وعد's present
+ * ("promises") but also عدّ's ("counts") and أعدّ's ("prepares"), يهود is هاد's ("repents") and
+ * "Jews", يصلي "prays" stems as يصل "arrives", and such a form would join words that are not one.
+ * Lemmas of the same root (قال, قول, أقال for يقول) are no conflict. The bare verbs that lose their
+ * first و (وصل / يصل, وجد / يجد, وقع / يقع) are all left out so: each present is another verb's too.
  */
 import { readFileSync } from 'node:fs';
+import { terms } from '../src/analysis/terms.js';
 
 const base = process.argv[2] ?? '/usr/share/hunspell/ar';
 
@@ -89,6 +92,20 @@ const { verbs, others } = readDictionary();
 const lemmasOf = new Map<string, Set<string>>();
 for (const e of verbs) lemmasOf.set(e.word, (lemmasOf.get(e.word) ?? new Set()).add(e.lemma));
 
+// The words of the dictionary by the term sanad's analyzer makes of them: a form is matched by its
+// term, so it must not share it with a word of another root (يصلي "prays" stems as يصل "arrives").
+const termOf = (word: string) => {
+  const t = terms(word);
+  return t.length === 1 ? t[0] : undefined;
+};
+const wordsByTerm = new Map<string, Set<string>>();
+for (const word of new Set([...lemmasOf.keys(), ...others])) {
+  const t = termOf(word);
+  if (t !== undefined) wordsByTerm.set(t, (wordsByTerm.get(t) ?? new Set()).add(word));
+}
+/** Whether `word` is a noun or another root's verb, for a form of `lemma`. */
+const foreignTo = (lemma: string) => (word: string) => others.has(word) || [...(lemmasOf.get(word) ?? [])].some((other) => otherRoot(other, lemma));
+
 const groups = new Map<string, Set<string>>();
 for (const e of verbs) {
   const kinds = kindsOf(e.lemma);
@@ -96,8 +113,9 @@ for (const e of verbs) {
   const present = e.tenses.includes('prst') && isFullPresent(e.word, e.lemma, kinds);
   const feminine = kinds.includes('defective') && e.tenses.includes('pst') && e.word === `${e.lemma.slice(0, -1)}ت` && e.lemma.at(-1) !== 'ي';
   if (!present && !feminine) continue;
-  const foreign = others.has(e.word) || [...lemmasOf.get(e.word)!].some((other) => otherRoot(other, e.lemma));
-  if (foreign) continue;
+  const term = termOf(e.word);
+  const sameTerm = term === undefined ? [e.word] : [...wordsByTerm.get(term)!];
+  if (sameTerm.some(foreignTo(e.lemma))) continue;
   groups.set(e.lemma, (groups.get(e.lemma) ?? new Set()).add(e.word));
 }
 
@@ -109,8 +127,8 @@ const header = `# Bare verbs (form I) over a weak root: each line a verb's past 
 # Source: the verb morphology of Debian's hunspell-ar (Ayaspell 3.x, © 2006–2008 Mohamed Kebdani,
 # GPL 2.0 / LGPL 2.1 / MPL 1.1). Regenerate with:
 #   node --import tsx scripts/weak-verbs.ts > src/analysis/weak-verbs.txt
-# A form hunspell also gives to a verb of another root, or lists as a noun, is left out (يعد: وعد,
-# عدّ, أعدّ; يهود).`;
+# A form hunspell (or a word stemmed alike by sanad's analyzer) also gives to a verb of another root,
+# or lists as a noun, is left out (يعد: وعد, عدّ, أعدّ; يهود; يصلي stemmed as يصل).`;
 const lines = [...groups]
   .map(([lemma, forms]) => [lemma, ...[...forms].sort()].join(' '))
   .sort();

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { arabicAnalyzer, type Analyzer } from './analysis/analyzer.js';
-import { openDictionary, type Dictionary } from './analysis/bilingual.js';
+import { openDictionary, type Dictionary } from './analysis/freedict.js';
 import { composeAnswer } from './answer/answer.js';
 import { AnswerMemo } from './answer-memo.js';
 import type { Config } from './config.js';

@@ -118,7 +118,9 @@ describe('CLI (real process, --json output)', () => {
       expect(gap.ar).toEqual({ hit1: diff('hit1'), hit3: diff('hit3'), mrr: diff('mrr') });
     }
     // Every set holds answerable and unanswerable Arabic questions, and the lexical index answers most tuning ones.
-    for (const set of sets) expect(Math.min(set.byLang.ar.answerable, set.byLang.ar.unanswerable)).toBeGreaterThanOrEqual(8);
+    for (const [set, least] of [[report.heldOut, 10], [report.fresh, 8], [report.tuning, 10]] as const) {
+      expect(Math.min(set.byLang.ar.answerable, set.byLang.ar.unanswerable)).toBeGreaterThanOrEqual(least);
+    }
     expect(report.tuning.byLang.ar.hit3).toBeGreaterThan(0.5);
   });
 

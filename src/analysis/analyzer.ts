@@ -77,9 +77,10 @@ const FORMS_MEMO_LIMIT = 50_000;
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const groups = options.synonymGroups === false ? [] : (options.synonymGroups ?? loadSynonymGroups());
   const table = synonymTable(groups, terms);
-  // Stemming the lexicon's few thousand forms takes tens of milliseconds: done on the first question, not at start.
-  let verbForms: Map<string, string[]> | undefined;
-  const verbFormsOf = (term: string) => (verbForms ??= weakVerbTable(loadWeakVerbs(), terms)).get(term) ?? [];
+  // Stemming the lexicon's few thousand forms takes 30–200 ms: done here, when the archive opens,
+  // rather than on a first question (on the bot's own thread in hybrid mode).
+  const verbForms = weakVerbTable(loadWeakVerbs(), terms);
+  const verbFormsOf = (term: string) => verbForms.get(term) ?? [];
   const oneTerm = (word: string) => {
     const t = terms(word);
     return t.length === 1 ? t[0] : undefined;

@@ -16,10 +16,10 @@ export const QUESTION_FRAME_WORDS = [
   'شنو', 'شنهو', 'شنية', 'اشنو', 'شكون', 'شحال', 'فوقاش', 'وقتاش', 'منين', 'واش', 'شكد', 'اشكد',
   // Dialect words for "want" and "of", pronouns and demonstratives: the frame, not the topic. Left
   // out where the word is also another in matching form or a name: بدو "Bedouins", هادي "calm"
-  // (هادئ), ديك "rooster" and Dick, كاين Kane, دي de (دي ميستورا), هاي, متاع "belongings".
+  // (هادئ), راه (رآه "saw him"), ديك "rooster" and Dick, كاين Kane, دي de (دي ميستورا), هاي, متاع "belongings".
   'بدها', 'بدهم', 'عايز', 'عايزة', 'عايزين', 'بغا', 'بغى', 'يبغى', 'يبغي', 'يبي', 'تبي', 'حاب',
   'ديال', 'ديالو', 'ديالها', 'تاع', 'بتاع', 'بتاعة', 'هوما', 'احنا', 'إحنا', 'هوا', 'هادا', 'هاد',
-  'هذي', 'ده', 'داك', 'راه', 'ماشي', 'بزاف', 'غادي', 'بلي', 'منشان',
+  'هذي', 'ده', 'داك', 'ماشي', 'بزاف', 'غادي', 'بلي', 'منشان',
   // Dialect function words with no topic of their own.
   'لسا', 'لسه', 'لساته', 'هلق', 'هلأ', 'دلوقتي', 'الحين', 'هسا', 'هسه', 'عشان', 'علشان', 'مشان', 'بس', 'كمان', 'برضو',
   'زي', 'هيك', 'كده', 'كدا', 'رح', 'راح', 'حا', 'ح', 'عم', 'فيه', 'اشي', 'حاجة', 'شي', 'شيء', 'بعد', 'قبل',
@@ -32,5 +32,5 @@ export const QUESTION_FRAME_WORDS = [
   'سبب', 'أسباب', 'موقف', 'رأي', 'الجهة', 'جهة', 'نوع', 'طبيعة', 'تفاصيل', 'مضمون', 'محتوى', 'الشيء', 'الأمر',
   'المواضيع', 'مواضيع', 'القضايا', 'الذي', 'التي', 'الذين',
   'what', 'when', 'where', 'who', 'why', 'how', 'which', 'did', 'does', 'say', 'said', 'says', 'tell', 'about',
-  'according', 'stance', 'position', 'reason', 'describe', 'described',
+  'according', 'stance', 'position', 'reason', 'describe', 'described', 'explain', 'summarize', 'summarise', 'outline',
 ];

@@ -8,7 +8,8 @@ import type { Embedder } from '../embed/embedder.js';
 import type { ArchiveStore, StoredPassage } from '../index/store.js';
 import type { VectorIndex } from '../index/vector-index.js';
 import { askedKind, holdsKind, type AnswerKind } from '../analysis/answer-kind.js';
-import { translateQuestion, type Dictionary } from '../analysis/bilingual.js';
+import { translateQuestion } from '../analysis/bilingual.js';
+import type { Dictionary } from '../analysis/freedict.js';
 import { withoutMarks } from '../analysis/normalize.js';
 import { dominantScript, withoutWords } from '../analysis/script.js';
 import { blendedScore } from './fusion.js';
@@ -66,6 +67,9 @@ export interface SearchDeps {
   dictionary?: (() => Dictionary) | null;
 }
 
+/** Shortest term a transliterated name may be read as: shorter ones are common words (سام, كيم). */
+const MIN_NAME_LETTERS = 4;
+
 /**
  * The text a question is matched by: as asked, or, in lexical mode with a dictionary, a Latin-script
  * question's words in Arabic (the model matches it by meaning in hybrid mode).
@@ -80,11 +84,14 @@ function matchedText(question: string, deps: SearchDeps, analyzer: Analyzer): st
       const df = store.documentFrequencies(terms);
       return terms.length > 0 && terms.every((t) => (df.get(t) ?? 0) > 0);
     },
-    archiveName: (skeletons) => {
-      // The commonest of the archive's terms filed under one of the skeletons.
-      const terms = [...new Set(skeletons.flatMap((s) => store.vocabulary.withVariantKey(s)))];
-      const df = store.documentFrequencies(terms);
-      return terms.sort((a, b) => (df.get(b) ?? 0) - (df.get(a) ?? 0))[0];
+    archiveName: (spellings) => {
+      // Each spelling as the archive's words were stemmed; of those the archive holds, the ones
+      // writing the most vowels (news writes a foreign name's vowels), then the commonest.
+      const terms = spellings.map((s) => ({ s, t: analyzer.terms(s.arabic) })).filter(({ t }) => t.length === 1 && [...t[0]!].length >= MIN_NAME_LETTERS);
+      const df = store.documentFrequencies([...new Set(terms.map(({ t }) => t[0]!))]);
+      const held = terms.filter(({ t }) => (df.get(t[0]!) ?? 0) > 0);
+      const most = Math.max(...held.map(({ s }) => s.vowels));
+      return held.filter(({ s }) => s.vowels === most).sort((a, b) => df.get(b.t[0]!)! - df.get(a.t[0]!)!)[0]?.s.arabic;
     },
   });
 }
@@ -98,7 +105,8 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   // (embed-thread.ts), the lexical half below runs meanwhile.
   const embedding = deps.embedder && deps.vectors && deps.vectors.size > 0 ? deps.embedder.embedQuery(withoutMarks(question)) : null;
   embedding?.catch(() => undefined); // awaited below; a failure must not go unhandled should the lexical half throw first
-  const query = queryTerms(matchedText(question, deps, analyzer), store, analyzer, options);
+  const matched = matchedText(question, deps, analyzer);
+  const query = queryTerms(matched, store, analyzer, options);
   const lexical = store.lexicalSearch(query.flatMap((q) => q.alternatives), options.candidates, {
     matchesLongerForms: (t) => analyzer.matchesLongerForms(t),
     titleWeight: options.bm25TitleWeight,
@@ -134,7 +142,8 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   const ranked = queryVector
     ? [...new Set([...lexicalRanking, ...candidates.keys()])].filter((id) => similarity.has(id))
     : lexicalRanking;
-  const questionScript = dominantScript(question);
+  // A question read in Arabic words is matched as an Arabic one: only one asked by meaning across scripts is cross-lingual.
+  const questionScript = dominantScript(matched);
   const kind = askedKind(question);
   const rarest = rarestTerms(query);
   // Bonuses reorder only passages that cover enough of the question to be cited: the best-ranked
