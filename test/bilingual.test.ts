@@ -87,6 +87,9 @@ describe('the English–Arabic dictionary', () => {
     const taliban = nameSpellings('Taliban');
     expect(taliban.find((s) => s.arabic === 'طالبان')!.vowels).toBeGreaterThan(taliban.find((s) => s.arabic === 'طلبن')!.vowels);
     expect(taliban[0]!.vowels).toBe(Math.max(...taliban.map((s) => s.vowels)));
+    // Bounded: what a hostile question's made-up names can cost.
+    expect(nameSpellings('Sthaktiskadthuge').length).toBe(0);
+    expect(nameSpellings('Tashkudasetsa').length).toBeLessThanOrEqual(128);
   });
 });
 

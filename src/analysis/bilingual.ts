@@ -43,6 +43,9 @@ export interface QuestionReader {
   archiveName(spellings: readonly NameSpelling[]): string | undefined;
 }
 
+/** Names looked up in one question: a question names a few; a hostile one could name a hundred. */
+const MAX_NAMES = 8;
+
 /** A question's words: numbers with their marks ("30,000", "2.5"), words without a possessive "'s". */
 const WORDS = /\d+(?:[.,\u066B\u066C]\d+)*|[\p{L}][\p{L}\p{N}'’-]*/gu;
 
@@ -56,12 +59,14 @@ const WORDS = /\d+(?:[.,\u066B\u066C]\d+)*|[\p{L}][\p{L}\p{N}'’-]*/gu;
  */
 export function translateQuestion(question: string, dictionary: Dictionary, reader: QuestionReader): string {
   const words = (question.match(WORDS) ?? []).map((w) => w.replace(/['’]s$/u, ''));
+  let names = 0;
   return words
     .flatMap((word) => {
       if (/^\d/u.test(word) || reader.inArchive(word)) return [word];
       if (reader.isStopWord(word)) return [];
       const capitalised = /^\p{Lu}/u.test(word);
-      const sense = (capitalised ? reader.archiveName(nameSpellings(word)) : undefined) ?? senseOfWord(word, dictionary);
+      const name = capitalised && names++ < MAX_NAMES ? reader.archiveName(nameSpellings(word)) : undefined;
+      const sense = name ?? senseOfWord(word, dictionary);
       if (sense !== undefined) return [sense];
       return capitalised ? [word] : [];
     })

@@ -22,8 +22,12 @@ const VOWELS: Readonly<Record<string, readonly string[]>> = { a: ['ا', ''], e: 
 /** A vowel ending a name: "-a" as ا or ة (موسكا, غزة), a silent "-e". */
 const FINAL_VOWELS: Readonly<Record<string, readonly string[]>> = { a: ['ا', 'ة', ''], e: ['', 'ي'], i: ['ي'], o: ['و'], u: ['و'], y: ['ي'] };
 
-/** Most spellings made of one name (each ambiguous letter multiplies them). */
-const MAX_SPELLINGS = 512;
+/**
+ * Most spellings made of one name (each ambiguous letter multiplies them; the caller stems and
+ * looks up each), and the longest name spelled: bounds on what a hostile question can cost.
+ */
+const MAX_SPELLINGS = 128;
+const MAX_NAME_LETTERS = 14;
 
 /** A spelling with the number of long vowels it writes (news writes most of them). */
 export interface NameSpelling {
@@ -33,10 +37,12 @@ export interface NameSpelling {
 
 /**
  * The Arabic spellings a Latin-script name may have: a first vowel as alef (أشرف), doubled
- * letters as one, other vowels written or not; most written vowels first.
+ * letters as one, other vowels written or not; most written vowels first. None for a name longer
+ * than MAX_NAME_LETTERS.
  */
 export function nameSpellings(name: string): NameSpelling[] {
   const lower = name.toLowerCase().replace(/[^a-z]/gu, '').replace(/(.)\1/gu, '$1');
+  if (lower.length > MAX_NAME_LETTERS) return [];
   let spellings: NameSpelling[] = [{ arabic: '', vowels: 0 }];
   const extend = (options: readonly string[]) => {
     spellings = spellings
