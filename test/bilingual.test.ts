@@ -43,6 +43,13 @@ const FREEDICT = [
   'عودة',
 ].join('\n');
 
+/** A dictionary written as Debian installs it (`NAME.dict.dz`), from `bytes`; its dictd base name. */
+function dictionaryFile(bytes: Buffer = gzipSync(FREEDICT)): string {
+  const base = join(mkdtempSync(join(tmpdir(), 'sanad-dict-')), 'eng-ara');
+  writeFileSync(`${base}.dict.dz`, bytes);
+  return base;
+}
+
 describe('the English–Arabic dictionary', () => {
   it('keeps each headword\'s first short sense, without numbering or gloss', () => {
     const senses = parseFreedict(FREEDICT);
@@ -66,6 +73,9 @@ describe('the English–Arabic dictionary', () => {
       const opened = openDictionary(join(dir, name));
       expect('load' in opened && opened.load().get('troops')).toBe('القوات');
     }
+    // A damaged file reads as an empty dictionary, once, not an error at every question.
+    const damaged = openDictionary(dictionaryFile(Buffer.from('not gzip at all')));
+    expect('load' in damaged && damaged.load().size).toBe(0);
     const missing = openDictionary(join(dir, 'absent'));
     expect('reason' in missing && missing.reason).toMatch(/no English–Arabic dictionary at .*absent\.dict\.dz \(apt-get install dict-freedict-eng-ara\)$/u);
   });
@@ -106,9 +116,7 @@ describe('an English question in lexical mode (real index)', () => {
   let without: Awaited<ReturnType<typeof constructedArchive>>;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sanad-dict-'));
-    writeFileSync(join(dir, 'eng-ara.dict.dz'), gzipSync(FREEDICT));
-    withDictionary = await constructedArchive(files, { BILINGUAL_DICTIONARY: join(dir, 'eng-ara') });
+    withDictionary = await constructedArchive(files, { BILINGUAL_DICTIONARY: dictionaryFile() });
     without = await constructedArchive(files);
   });
   afterAll(() => {
@@ -130,17 +138,15 @@ describe('an English question in lexical mode (real index)', () => {
     // "Trump" is البوق "trumpet" in the dictionary, ترامب in the archive: it tells the two ports apart.
     const answer = await withDictionary.archive.ask('When will the port Trump opened be finished, according to his plan?');
     expect(answer.results[0]!.text).toContain('افتتح الرئيس ترامب');
-    // A name the dictionary lacks, found by its skeleton.
+    // A name the dictionary lacks, found by its Arabic spellings.
     const lavrov = await withDictionary.archive.ask('Is Lavrov ready for dialogue?');
     expect(lavrov.results[0]?.text ?? '').toContain('سيرغي لافروف');
   });
 
   it('is read on the bot\'s reader threads too, which open the dictionary themselves', async () => {
     const dirs = tempArchive();
-    const dir = mkdtempSync(join(tmpdir(), 'sanad-dict-'));
-    writeFileSync(join(dir, 'eng-ara.dict.dz'), gzipSync(FREEDICT));
     writeFileSync(join(dirs.dataDir, 'kabul.txt'), files['kabul.txt']);
-    const bot = await openArchive(testConfig(dirs, { BILINGUAL_DICTIONARY: join(dir, 'eng-ara') }), pino({ level: 'silent' }), { offThread: true });
+    const bot = await openArchive(testConfig(dirs, { BILINGUAL_DICTIONARY: dictionaryFile() }), pino({ level: 'silent' }), { offThread: true });
     try {
       await bot.index();
       const answer = await bot.ask('Did the Taliban enter Kabul after the withdrawal of the troops?');

@@ -139,40 +139,38 @@ describe('number words', () => {
   });
 });
 
+/** An article file of a title and one paragraph, as the constructed archives below hold them. */
+const article = (title: string, body: string) => [title, '', body].join('\n\n');
+
 describe('a number written in words, the passage writing digits (real index)', () => {
-  let archive: Archive;
-  let close: () => void;
-  const article = (title: string, body: string) => [title, '', body].join('\n\n');
+  const troops = (number: string) =>
+    article('تعزيزات', `أرسلت الحكومة ${number} جندي إلى المنطقة الحدودية بعد الاشتباكات الأخيرة. وقال مسؤول عسكري إن التعزيزات ستبقى هناك حتى يعود الهدوء.`);
+  const question = 'هل أرسلت الحكومة ثلاثة آلاف جندي إلى المنطقة الحدودية؟';
+  let digits: Awaited<ReturnType<typeof constructedArchive>>;
+  let separated: Awaited<ReturnType<typeof constructedArchive>>;
 
   beforeAll(async () => {
-    ({ archive, close } = await constructedArchive({
-      'troops.txt': article('تعزيزات', 'أرسلت الحكومة 3000 جندي إلى المنطقة الحدودية بعد الاشتباكات الأخيرة. وقال مسؤول عسكري إن التعزيزات ستبقى هناك حتى يعود الهدوء.'),
+    digits = await constructedArchive({
+      'troops.txt': troops('3000'),
       'observers.txt': article('مراقبون', 'أرسلت الحكومة ثلاثة مراقبين وآلاف الأطنان من المساعدات إلى المنطقة الحدودية. ولم يتفق الطرفان على موعد لجولة جديدة من المحادثات.'),
-    }));
+    });
+    separated = await constructedArchive({
+      'troops.txt': troops('3,000'),
+      'few.txt': article('تعزيزات محدودة', 'أرسلت الحكومة 500 جندي إلى المنطقة الحدودية.'),
+    });
   });
-  afterAll(() => close());
+  afterAll(() => {
+    digits.close();
+    separated.close();
+  });
 
   it('meets the digits, above a passage holding the phrase\'s words apart', async () => {
-    const answer = await archive.ask('هل أرسلت الحكومة ثلاثة آلاف جندي إلى المنطقة الحدودية؟');
+    const answer = await digits.archive.ask(question);
     expect(answer.results[0]!.text).toContain('3000 جندي');
   });
-});
-
-describe('a number written in words, the passage writing digits with a separator (real index)', () => {
-  let archive: Archive;
-  let close: () => void;
-  const article = (title: string, body: string) => [title, '', body].join('\n\n');
-
-  beforeAll(async () => {
-    ({ archive, close } = await constructedArchive({
-      'troops.txt': article('تعزيزات', 'أرسلت الحكومة 3,000 جندي إلى المنطقة الحدودية بعد الاشتباكات الأخيرة. وقال مسؤول عسكري إن التعزيزات ستبقى هناك حتى يعود الهدوء.'),
-      'few.txt': article('تعزيزات محدودة', 'أرسلت الحكومة 500 جندي إلى المنطقة الحدودية.'),
-    }));
-  });
-  afterAll(() => close());
 
   it('meets "3,000": the number is no missing word, and the passage is quoted as written', async () => {
-    const answer = await archive.ask('هل أرسلت الحكومة ثلاثة آلاف جندي إلى المنطقة الحدودية؟');
+    const answer = await separated.archive.ask(question);
     expect(answer.results[0]!.text).toContain('3,000 جندي');
     expect(answer.unmatched).toEqual([]);
   });
@@ -259,7 +257,6 @@ describe('ranking by what the question asks (real index)', () => {
 describe('a when or how-many question answered only where a date or a number is (answerKindRequired, real index)', () => {
   let store: ArchiveStore;
   let close: () => void;
-  const article = (title: string, body: string) => [title, '', body].join('\n\n');
   const ask = async (question: string, answerKindRequired: number) => {
     const ranking = rankingOptions({ answerKindRequired });
     return composeAnswer(question, await searchPassages(question, { store, embedder: null, vectors: null, ranking }), { top: 3, ranking });
