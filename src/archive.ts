@@ -24,6 +24,7 @@ import { ArchiveThread } from './index/archive-thread.js';
 import type { Logger } from './log.js';
 import { DEFAULT_RANKING, type RankingOptions } from './search/ranking-options.js';
 import { searchPassages } from './search/search.js';
+import { hybridModelFor, PROBE_TEXT, shippedCalibration, type Calibration, type LearnedModel } from './search/scorer.js';
 import type { AddedFile, Answer, ArticleInfo, IndexReport, SearchMode } from './types.js';
 
 export type { AddedFile, Answer, ArticleInfo, IndexReport, SearchMode };
@@ -48,6 +49,8 @@ export interface ArticleDetail {
 export interface ArchiveOptions {
   analyzer?: Analyzer;
   ranking?: RankingOptions;
+  /** The learned scoring models; default: the shipped src/search/calibration.json (`npm run calibrate` writes another). */
+  calibration?: Calibration;
   /**
    * Index, add and delete in a worker thread (the bot: parsing and embedding never hold up its
    * answers). The worker reads and ranks with the defaults.
@@ -107,6 +110,8 @@ export class Archive {
     private vectors: VectorIndex | null,
     private readonly analyzer: Analyzer,
     private readonly ranking: RankingOptions,
+    /** Turns a candidate's features into its score and "not found" bar (search/scorer.ts). */
+    private readonly scorer: LearnedModel,
     /** Lexical mode: the English–Arabic dictionary for English questions, read on first use. */
     private readonly dictionary: (() => Dictionary) | null = null,
   ) {}
@@ -119,6 +124,7 @@ export class Archive {
   static async open(config: Config, log: Logger, options: ArchiveOptions = {}): Promise<Archive> {
     const analyzer = options.analyzer ?? arabicAnalyzer();
     const ranking = options.ranking ?? DEFAULT_RANKING;
+    const calibration = options.calibration ?? shippedCalibration();
     mkdirSync(config.indexDir, { recursive: true });
     mkdirSync(config.dataDir, { recursive: true });
     const store = new ArchiveStore(join(config.indexDir, STORE_FILE));
@@ -132,7 +138,7 @@ export class Archive {
     });
     if (!loaded.embedder) {
       log.warn(loaded.reason);
-      return new Archive(config, log, store, null, null, analyzer, ranking, lexicalDictionary(config, log)).withWriter(options, config);
+      return new Archive(config, log, store, null, null, analyzer, ranking, calibration.lexical, lexicalDictionary(config, log)).withWriter(options, config);
     }
     const { embedder } = loaded;
     if (store.getMeta('embedding_model') !== embedder.model || store.getMeta('embedding_dim') !== String(embedder.dim)) {
@@ -142,7 +148,10 @@ export class Archive {
     }
     const { index, rebuilt } = await VectorIndex.open(config.indexDir, embedder.model, embedder.dim, store.generation(), store);
     if (rebuilt && index.size > 0) log.info({ vectors: index.size }, 'vector index rebuilt from the store');
-    return new Archive(config, log, store, embedder, index, analyzer, ranking).withWriter(options, config);
+    // The scores were learned for one embedding model: another's similarities mean other things.
+    const learned = hybridModelFor(calibration, await embedder.embedQuery(PROBE_TEXT));
+    if (!learned) log.warn(`no ranking calibration for the embedding model ${embedder.model}: passages are scored by their words alone; learn one with npm run calibrate`);
+    return new Archive(config, log, store, embedder, index, analyzer, ranking, learned ?? calibration.lexical).withWriter(options, config);
   }
 
   private withWriter(options: ArchiveOptions, config: Config): this {
@@ -214,8 +223,8 @@ export class Archive {
   }
 
   private async search(question: string, top: number): Promise<Answer> {
-    const { store, embedder, vectors, analyzer, ranking, dictionary } = this;
-    const search = await searchPassages(question, { store, embedder, vectors, analyzer, ranking, dictionary });
+    const { store, embedder, vectors, analyzer, ranking, dictionary, scorer } = this;
+    const search = await searchPassages(question, { store, embedder, vectors, analyzer, ranking, dictionary, scorer });
     return composeAnswer(question, search, { top, analyzer, ranking, embedder });
   }
 

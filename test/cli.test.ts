@@ -132,9 +132,9 @@ describe('CLI (real process, --json output)', () => {
     expect(plain).toMatchObject({ variant: [], overall: { abstention: 0 } });
     const ablated = JSON.parse((await runCli(['eval', file, '--json', '--no-synonyms', '--set', 'rootCredit=0'], env)).stdout);
     expect(ablated).toMatchObject({ variant: ['no synonyms', 'rootCredit=0'], overall: { abstention: 1 } });
-    const bad = await runCli(['eval', file, '--set', 'minCoverage=2', '--set', 'speed=11'], env);
+    const bad = await runCli(['eval', file, '--set', 'formCredit=2', '--set', 'speed=11'], env);
     expect(bad.code).not.toBe(0);
-    expect(bad.stderr).toContain('minCoverage must be a number from 0.1 to 0.6, got 2');
+    expect(bad.stderr).toContain('formCredit must be a number from 0.3 to 1, got 2');
   });
 
   it('invalid configuration stops with one clear line', async () => {

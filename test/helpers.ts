@@ -53,10 +53,10 @@ export async function tinyModel(): Promise<string> {
 }
 
 /**
- * Ranking for archives on the tiny model: its similarities carry no meaning, so answers rest on
- * coverage alone, with the lexical bar (the default hybrid bars are calibrated for multilingual-e5-small).
+ * Ranking for archives on the tiny model: the defaults. The shipped calibration has no hybrid model
+ * for it (its probe embedding is unlike e5's), so its passages are scored by their words alone.
  */
-export const TINY_MODEL_RANKING = rankingOptions({ evidenceWeight: 0, missingWordsWeight: 0, minEvidence: 0.3 });
+export const TINY_MODEL_RANKING = rankingOptions();
 
 /**
  * A lexical archive of constructed articles (file name → text), indexed, with its store opened beside

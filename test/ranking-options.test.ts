@@ -12,8 +12,8 @@ describe('ranking options', () => {
   });
 
   it('overrides are checked against the safe ranges', () => {
-    expect(rankingOptions({ minCoverage: 0.25 })).toMatchObject({ minCoverage: 0.25, rootCredit: DEFAULT_RANKING.rootCredit });
-    expect(() => rankingOptions({ minCoverage: 0.05 })).toThrow('minCoverage must be a number from 0.1 to 0.6, got 0.05');
+    expect(rankingOptions({ rootCredit: 0.25 })).toMatchObject({ rootCredit: 0.25, formCredit: DEFAULT_RANKING.formCredit });
+    expect(() => rankingOptions({ formCredit: 0.05 })).toThrow('formCredit must be a number from 0.3 to 1, got 0.05');
     expect(() => rankingOptions({ candidates: 20.5 })).toThrow('candidates must be a whole number');
     expect(() => rankingOptions({ titleCredit: Number.NaN })).toThrow('titleCredit');
   });

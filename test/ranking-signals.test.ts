@@ -253,37 +253,3 @@ describe('ranking by what the question asks (real index)', () => {
     expect(hits[0]!.coverage).toBeGreaterThan(hits[1]?.coverage ?? 0);
   });
 });
-
-describe('a when or how-many question answered only where a date or a number is (answerKindRequired, real index)', () => {
-  let store: ArchiveStore;
-  let close: () => void;
-  const ask = async (question: string, answerKindRequired: number) => {
-    const ranking = rankingOptions({ answerKindRequired });
-    return composeAnswer(question, await searchPassages(question, { store, embedder: null, vectors: null, ranking }), { top: 3, ranking });
-  };
-
-  beforeAll(async () => {
-    ({ store, close } = await constructedArchive({
-      'summit.txt': article('قمة الساحل', 'انعقدت قمة دول الساحل في نيامي لبحث الأمن الغذائي والتعاون العسكري بين دول المنطقة.'),
-      'floods.txt': article('فيضانات', 'ضربت الفيضانات شمال البلاد في 12 مارس وغمرت المياه عشرات القرى الزراعية.'),
-    }));
-  });
-  afterAll(() => close());
-
-  it('says "not found" when the passages on the event never say when or how many', async () => {
-    for (const question of ['متى انعقدت قمة دول الساحل في نيامي؟', 'كم دولة شاركت في قمة دول الساحل في نيامي؟']) {
-      const off = await ask(question, 0);
-      expect(off.answered).toBe(true);
-      expect(off.results[0]!.text).toContain('قمة دول الساحل');
-      expect((await ask(question, 1)).answered).toBe(false);
-    }
-  });
-
-  it('still answers from the passage that holds the date or the amount', async () => {
-    for (const question of ['متى ضربت الفيضانات شمال البلاد؟', 'كم قرية غمرتها مياه الفيضانات في شمال البلاد؟']) {
-      const answer = await ask(question, 1);
-      expect(answer.answered).toBe(true);
-      expect(answer.results[0]!.text).toContain('ضربت الفيضانات');
-    }
-  });
-});

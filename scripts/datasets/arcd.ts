@@ -14,8 +14,10 @@ export interface ArcdParagraph {
   file: string;
   title: string;
   context: string;
-  /** 0-based order of the paragraph within its Wikipedia article. */
-  order: number;
+  /** 0-based order of the paragraph in the split. */
+  index: number;
+  /** How many paragraphs its Wikipedia article has. */
+  siblings: number;
 }
 
 export interface ArcdQuestion {
@@ -41,22 +43,23 @@ export function readArcd(dir: string, split: ArcdSplit): Arcd {
   const paragraphs: ArcdParagraph[] = [];
   const questions: ArcdQuestion[] = [];
   for (const article of squad.data) {
-    article.paragraphs.forEach((p, order) => {
-      const file = `arcd-${split}-${String(paragraphs.length).padStart(4, '0')}.txt`;
-      paragraphs.push({ file, title: article.title.trim(), context: p.context.trim(), order });
+    for (const p of article.paragraphs) {
+      const index = paragraphs.length;
+      const file = `arcd-${split}-${String(index).padStart(4, '0')}.txt`;
+      paragraphs.push({ file, title: article.title.trim(), context: p.context.trim(), index, siblings: article.paragraphs.length });
       for (const q of p.qas) questions.push({ id: q.id, question: q.question.replace(/^[\s\-–]+/u, '').trim(), file });
-    });
+    }
   }
   return { split, paragraphs, questions };
 }
 
 /**
- * The paragraphs left out of the archive to make near misses: every 5th of each Wikipedia article
- * from its 2nd on (order % 5 === 1), so the rest of the article stays and its names and topic are
- * still in the archive while the answer is not. An article of one paragraph keeps it.
+ * The paragraphs left out of the archive to make near misses: every 5th of the split, where its
+ * article has others, so the rest of the article stays and its names and topic are still in the
+ * archive while the answer is not.
  */
 export function isNearMissParagraph(p: ArcdParagraph): boolean {
-  return p.order % 5 === 1;
+  return p.index % 5 === 4 && p.siblings > 1;
 }
 
 /** An article file: the title line, a blank line, the paragraph. */

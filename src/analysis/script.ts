@@ -27,10 +27,3 @@ export function dominantScript(text: string): Script {
   if (arabic >= latin && arabic >= other) return 'arabic';
   return latin >= other ? 'latin' : 'other';
 }
-
-/** `text` with every occurrence of `words` (as typed in it) removed, white space tidied. */
-export function withoutWords(text: string, words: readonly string[]): string {
-  let out = text;
-  for (const w of [...words].sort((a, b) => b.length - a.length)) if (w) out = out.split(w).join(' ');
-  return out.replace(/\s+/gu, ' ').trim();
-}

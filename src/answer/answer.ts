@@ -1,12 +1,10 @@
 /**
  * Ranked hits → the answer users see: the best passages, near-duplicates dropped, each with its
- * verbatim excerpt and citation; or answered=false when nothing is relevant enough to cite.
- * The bars (minCoverage in lexical mode; minEvidence and minCrossLingualSimilarity in hybrid mode;
- * relativeCoverage, duplicateJaccard) are `RankingOptions`.
+ * verbatim excerpt and citation; or answered=false when nothing is relevant enough to cite. One
+ * rule decides both: a passage is cited when its score (the probability that it answers) reaches
+ * the scoring model's bar; `duplicateJaccard` (RankingOptions) says when two are one.
  */
 import { arabicAnalyzer, type Analyzer } from '../analysis/analyzer.js';
-import { holdsKind, type AnswerKind } from '../analysis/answer-kind.js';
-import { evidence } from '../search/fusion.js';
 import type { QueryTerm } from '../search/query.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking-options.js';
 import type { Hit, SearchResult } from '../search/search.js';
@@ -24,43 +22,6 @@ export interface AnswerOptions {
   analyzer?: Analyzer;
   /** The model (hybrid mode): passages no question word points into get the sentence closest in meaning. */
   embedder?: Embedder | null;
-}
-
-/**
- * How strongly a hit answers, on the scale its bar is set in: coverage in lexical mode, similarity
- * for a question in another script, evidence (coverage and similarity together) otherwise.
- */
-function strength(h: Hit, options: RankingOptions): number {
-  if (h.similarity === null) return h.coverage;
-  if (h.crossLingual) return h.similarity;
-  return evidence({ ...h, similarity: h.similarity }, options);
-}
-
-/** The bar `strength` must reach for a hit to be cited at all. */
-function bar(h: Hit, options: RankingOptions): number {
-  if (h.similarity === null) return options.minCoverage;
-  return h.crossLingual ? options.minCrossLingualSimilarity : options.minEvidence;
-}
-
-const relevant = (h: Hit, options: RankingOptions) => strength(h, options) >= bar(h, options);
-
-/** The kinds of answer a passage must hold to be cited (`answerKindRequired`): those whose marks are reliable. */
-const REQUIRED_KINDS: ReadonlySet<AnswerKind> = new Set(['time', 'number']);
-
-/** Whether a hit may answer a question asking for `kind` (see `answerKindRequired`). */
-function holdsRequiredKind(h: Hit, kind: AnswerKind | null, options: RankingOptions): boolean {
-  return options.answerKindRequired === 0 || kind === null || !REQUIRED_KINDS.has(kind) || holdsKind(h.passage.text, kind);
-}
-
-/**
- * Whether a further hit stands close enough to the best: within `relativeCoverage` of its strength
- * (same-script hits), or holding a question word the best one lacks, so that a passage answering
- * another part of the question is not hidden by a cut relative to the best score.
- */
-function closeToBest(h: Hit, best: Hit, query: readonly QueryTerm[], analyzer: Analyzer, options: RankingOptions): boolean {
-  if (h.crossLingual) return true;
-  if (strength(h, options) >= strength(best, options) * options.relativeCoverage) return true;
-  return query.some((q) => analyzer.meetsAtAll(h.passageTerms, q) && !analyzer.meetsAtAll(best.passageTerms, q));
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -86,18 +47,13 @@ function unmatchedWords(query: readonly QueryTerm[], cited: readonly Hit[], anal
 export async function composeAnswer(question: string, search: SearchResult, opts: AnswerOptions): Promise<Answer> {
   const options = opts.ranking ?? DEFAULT_RANKING;
   const analyzer = opts.analyzer ?? arabicAnalyzer();
-  // The best-ranked passage decides (in lexical mode it is also the best covered).
-  const best = search.hits[0];
-  if (!best || !relevant(best, options)) return { question, answered: false, results: [], unmatched: [] };
-
   const chosen: typeof search.hits = [];
   for (const hit of search.hits) {
-    if (chosen.length >= opts.top) break;
-    if (!holdsRequiredKind(hit, search.kind, options)) continue;
-    if (hit !== best && !(relevant(hit, options) && closeToBest(hit, best, search.query, analyzer, options))) continue;
+    if (chosen.length >= opts.top || hit.score < search.threshold) break;
     if (chosen.some((c) => jaccard(c.passageTerms, hit.passageTerms) >= options.duplicateJaccard)) continue;
     chosen.push(hit);
   }
+  if (chosen.length === 0) return { question, answered: false, results: [], unmatched: [] };
   const results: AnswerResult[] = [];
   for (const [i, { passage: p, score }] of chosen.entries()) {
     const { id, title, source, date, file } = p.article;

@@ -126,7 +126,7 @@ program
   .argument('[questions]', 'JSONL question set; without it, the project sets')
   .option('--json', 'print JSON')
   .option('--no-synonyms', 'read questions without the synonym groups (an ablation)')
-  .option('--set <key=value>', 'override a ranking option (repeatable), e.g. --set minCoverage=0.25', collectSetting)
+  .option('--set <key=value>', 'override a ranking option (repeatable), e.g. --set rootCredit=0.2', collectSetting)
   .action((file: string | undefined, opts: { json?: boolean; synonyms: boolean; set?: Partial<RankingOptions> }) => {
     const overrides = opts.set ?? {};
     const variant = [...(opts.synonyms ? [] : ['no synonyms']), ...Object.entries(overrides).map(([k, v]) => `${k}=${v}`)];

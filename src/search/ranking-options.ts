@@ -1,11 +1,10 @@
 /**
- * Every number that decides how passages are ranked and when the answer is "not found", in one
- * place. Search (query.ts, idf.ts, search.ts, fusion.ts, the store's BM25) and answer (answer.ts,
- * excerpt.ts) receive a `RankingOptions`; nothing else holds a ranking constant.
- *
- * The defaults were chosen on the tuning set (test/eval/questions.jsonl) and are reported, never
- * tuned, on the held-out set (see README, "Evaluation"). Try a change with
- * `npm run cli -- eval --set key=value` (both sets, with the gap between them).
+ * The knobs of how a question's words meet a passage's, in one place: candidate counts, BM25 column
+ * weights, term weights and match credits (the features a passage is scored by, features.ts), and
+ * how excerpts and duplicates are cut. How features become a score and where "not found" falls is
+ * learned, not set: scorer.ts and calibration.json (`npm run calibrate`). Search (query.ts, idf.ts,
+ * search.ts, the store's BM25) and answer (answer.ts, excerpt.ts) receive a `RankingOptions`;
+ * nothing else holds a ranking constant. Try a change with `npm run cli -- eval --set key=value`.
  */
 
 export interface RankingOptions {
@@ -56,81 +55,13 @@ export interface RankingOptions {
    */
   rootCredit: number;
   /**
-   * Added to the ranking score (not to coverage: it never decides "not found") of a passage holding
-   * the kind of answer the question asks for: a date for متى / when, a number for كم / how many, a
-   * place for أين, a person or body for من, a reason for لماذا (analysis/answer-kind.ts). Breaks near
-   * ties between passages that cover the question alike; the marks are coarse, so keep it below the
-   * coverage of one common word. Safe range 0–0.15; default 0.05.
-   */
-  answerKindBonus: number;
-  /**
    * The excerpt: a sentence holding the kind of answer asked for counts this share of the question's
    * weight more, so "متى …؟" is excerpted at the sentence with the date rather than the one that
    * merely repeats the question's words. Safe range 0–1; default 0.3.
    */
   excerptKindBonus: number;
-  /**
-   * 1: a question asking when (متى, منذ متى) or how many (كم) is answered only from passages holding
-   * a date, a duration or a number (analysis/answer-kind.ts), so that a passage on the right event
-   * that never says when, or how many, is not cited as the answer; if none holds one, "not found".
-   * Only those two kinds: their marks (digits, months, units of time, number words) are reliable,
-   * those of a place, a person or a reason are not. 0: off. Default 0: on the tuning set it raised
-   * abstention on near misses from 0.26 to 0.39 (lexical) and 0.34 to 0.47 (hybrid) at no cost, but
-   * on the fresh held-out set it cost an answer in each mode for one near miss (lexical) or none, so
-   * the rule has not earned its place; the detector misses some ways news states a time or amount.
-   */
-  answerKindRequired: number;
-  /**
-   * Added to the ranking score (not to coverage) of a passage holding the question's rarest word
-   * (the term the fewest passages hold; times its match strength): the word that points at one
-   * story should not lose to passages holding only the words every story has. √IDF weights let a few
-   * common words outweigh one rare one in coverage. Safe range 0–0.5; default 0: 0.05–0.3 all raise
-   * tuning Hit@1, but 0.1 cost the held-out set two questions, so the rule has not earned its place.
-   */
-  rareWordBonus: number;
   /** Weight of a match found only in the article's title, relative to one in the passage. Safe range 0–1; default 0.5. */
   titleCredit: number;
-  /**
-   * Hybrid ranking: weight of a passage's cosine similarity to the question, added to its coverage
-   * (search/fusion.ts). 0 ranks by words alone; larger lets meaning reorder passages of close
-   * coverage. e5 similarities of one question's candidates span about 0.75–0.92, so 1 moves a passage
-   * by at most ~0.15 coverage. Safe range 0–4; default 1 (tuning-set plateau 0.5–1.25).
-   */
-  similarityWeight: number;
-  /**
-   * The best passage must cover this share of the question's weight, or the answer is "not found".
-   * Higher abstains more on unanswerable questions and wrongly says "not found" more on answerable
-   * ones (README, "the coverage bar"). Safe range 0.1–0.6; default 0.3.
-   */
-  minCoverage: number;
-  /**
-   * Hybrid mode: the answer needs evidence = coverage + evidenceWeight × (similarity − similarityPivot)
-   * + missingWordsWeight × missing-words support, of at least minEvidence (search/fusion.ts
-   * `evidence`). Similarity above the pivot lets a paraphrase with little word overlap through; below
-   * it, a passage must hold more of the question's words. Safe range 0–10; default 3.
-   */
-  evidenceWeight: number;
-  /** Similarity that neither raises nor lowers the evidence. Safe range 0.7–0.95; default 0.85. */
-  similarityPivot: number;
-  /**
-   * Weight of the best passage's missing-words support (search.ts `Hit.missingWordsSupport`, usually
-   * within ±0.03). Safe range 0–40; default 15.
-   */
-  missingWordsWeight: number;
-  /** Evidence the best passage needs in hybrid mode. Safe range −0.5–1; default 0.08. */
-  minEvidence: number;
-  /**
-   * A question in another script than the passages (English against Arabic) shares no words with
-   * them and its similarities run lower: it is answered when the best passage is at least this
-   * similar. Safe range 0.7–0.95; default 0.8.
-   */
-  minCrossLingualSimilarity: number;
-  /**
-   * Further results must reach this share of the best one's coverage (and `minCoverage`).
-   * √IDF weights compress coverage; 0.7 on them keeps about what half did on plain IDF.
-   * Safe range 0–1; default 0.7.
-   */
-  relativeCoverage: number;
   /** Passages sharing this share of their terms (Jaccard) are shown once. Safe range 0.5–1; default 0.8. */
   duplicateJaccard: number;
   /** An excerpt sentence shorter than this many words gets the next sentence added for context. Safe range 0–40; default 8. */
@@ -148,18 +79,7 @@ export const RANKING_KNOBS: { readonly [K in keyof RankingOptions]: { default: n
   synonymCredit: { default: 0.8, min: 0, max: 1 },
   rootCredit: { default: 0.3, min: 0, max: 0.5 },
   titleCredit: { default: 0.5, min: 0, max: 1 },
-  rareWordBonus: { default: 0, min: 0, max: 0.5 },
-  answerKindBonus: { default: 0.05, min: 0, max: 0.15 },
-  answerKindRequired: { default: 0, min: 0, max: 1, integer: true },
   excerptKindBonus: { default: 0.3, min: 0, max: 1 },
-  similarityWeight: { default: 1, min: 0, max: 4 },
-  minCoverage: { default: 0.3, min: 0.1, max: 0.6 },
-  evidenceWeight: { default: 3, min: 0, max: 10 },
-  similarityPivot: { default: 0.85, min: 0.7, max: 0.95 },
-  missingWordsWeight: { default: 15, min: 0, max: 40 },
-  minEvidence: { default: 0.08, min: -0.5, max: 1 },
-  minCrossLingualSimilarity: { default: 0.8, min: 0.7, max: 0.95 },
-  relativeCoverage: { default: 0.7, min: 0, max: 1 },
   duplicateJaccard: { default: 0.8, min: 0.5, max: 1 },
   minExcerptWords: { default: 8, min: 0, max: 40, integer: true },
 };

@@ -1,7 +1,8 @@
 /**
- * Question → ranked passages. Lexical (FTS5 BM25 over Arabic-normalised, stemmed terms) always;
- * dense (HNSW over embeddings) too when a model is loaded, blended with coverage (fusion.ts). Each
- * hit carries the signals the answer step needs to decide between citing and saying "not found".
+ * Question → ranked passages. Lexical candidates (FTS5 BM25 over Arabic-normalised, stemmed terms)
+ * always; dense ones (HNSW over embeddings) too when a model is loaded. Each candidate's evidence
+ * (features.ts) becomes one score, the probability that it answers (scorer.ts), which ranks the
+ * passages and, against the model's bar, decides between citing and saying "not found".
  */
 import { arabicAnalyzer, type Analyzer } from '../analysis/analyzer.js';
 import type { Embedder } from '../embed/embedder.js';
@@ -11,19 +12,16 @@ import { askedKind, holdsKind, type AnswerKind } from '../analysis/answer-kind.j
 import { translateQuestion } from '../analysis/bilingual.js';
 import type { Dictionary } from '../analysis/freedict.js';
 import { withoutMarks } from '../analysis/normalize.js';
-import { dominantScript, withoutWords } from '../analysis/script.js';
-import { blendedScore } from './fusion.js';
+import { dominantScript } from '../analysis/script.js';
+import type { CandidateFeatures } from './features.js';
+import { probability, shippedCalibration, type LearnedModel } from './scorer.js';
 import { coverage, rarestTerms } from './idf.js';
 import { queryTerms, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
 
 export interface Hit {
   id: number;
-  /**
-   * Ranking score: coverage in lexical mode, coverage blended with similarity in hybrid mode, plus
-   * `answerKindBonus` when the passage holds the kind of answer asked for, plus `rareWordBonus` when
-   * it holds the question's rarest word.
-   */
+  /** The probability that the passage answers the question (scorer.ts), 0..1: the same scale in either mode. */
   score: number;
   /** Share of the question's weighted terms found in the passage (0..1). */
   coverage: number;
@@ -31,13 +29,8 @@ export interface Hit {
   similarity: number | null;
   /** The question is in another script than the passage (English against Arabic): only meaning can match. */
   crossLingual: boolean;
-  /**
-   * For the best hit in hybrid mode: how much the question's words this passage does not hold add to
-   * its similarity (similarity of the question − of the question without them). Near zero or below
-   * when those words name a topic the passage does not treat (a near miss); above zero when they
-   * paraphrase what it says. 0 when not measured.
-   */
-  missingWordsSupport: number;
+  /** What the score was computed from. */
+  features: CandidateFeatures;
   /** The passage's matching terms, for near-duplicate checks. */
   passageTerms: ReadonlySet<string>;
   passage: StoredPassage;
@@ -50,6 +43,8 @@ export interface SearchResult {
   queryVector: Float32Array | null;
   /** The kind of answer the question asks for (a date, a number…), or null; excerpts prefer a sentence holding it. */
   kind: AnswerKind | null;
+  /** The probability a passage must reach to be cited (the scoring model's "not found" bar). */
+  threshold: number;
 }
 
 export interface SearchDeps {
@@ -60,6 +55,8 @@ export interface SearchDeps {
   analyzer?: Analyzer;
   /** Ranking knobs; default: DEFAULT_RANKING. */
   ranking?: RankingOptions;
+  /** The learned model that turns a candidate's features into its score; default: the shipped lexical one. */
+  scorer?: LearnedModel;
   /**
    * Lexical mode: an English–Arabic dictionary (read when first needed) for questions in Latin
    * script, which are then matched in Arabic words (analysis/bilingual.ts).
@@ -96,6 +93,16 @@ function matchedText(question: string, deps: SearchDeps, analyzer: Analyzer): st
   });
 }
 
+/** Each id's value minus the best value among the other ids (0 for a single id). */
+function leads(ids: readonly number[], value: (id: number) => number): Map<number, number> {
+  const sorted = ids.map(value).sort((a, b) => b - a);
+  return new Map(ids.map((id) => {
+    const v = value(id);
+    const bestOther = v === sorted[0] ? (sorted[1] ?? v) : sorted[0]!;
+    return [id, v - bestOther];
+  }));
+}
+
 /** Rank passages for a question; `hits` best first. */
 export async function searchPassages(question: string, deps: SearchDeps): Promise<SearchResult> {
   const { store } = deps;
@@ -114,7 +121,7 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   });
 
   // Terms and coverage of every candidate, from either retriever.
-  const candidates = new Map<number, { passage: StoredPassage; passageTerms: ReadonlySet<string>; coverage: number; bm25: number }>();
+  const candidates = new Map<number, { passage: StoredPassage; passageTerms: ReadonlySet<string>; titleTerms: ReadonlySet<string>; coverage: number; bm25: number }>();
   const bm25 = new Map(lexical.map((r) => [r.id, r.bm25]));
   const addCandidates = (ids: number[]) => {
     const indexed = store.indexedTerms(ids);
@@ -122,7 +129,7 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
       const stored = indexed.get(passage.id);
       if (!stored) continue;
       const cov = coverage(query, stored.body, stored.title, analyzer, options);
-      candidates.set(passage.id, { passage, passageTerms: stored.body, coverage: cov, bm25: bm25.get(passage.id) ?? 0 });
+      candidates.set(passage.id, { passage, passageTerms: stored.body, titleTerms: stored.title, coverage: cov, bm25: bm25.get(passage.id) ?? 0 });
     }
   };
   addCandidates([...bm25.keys()]);
@@ -146,42 +153,39 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   const questionScript = dominantScript(matched);
   const kind = askedKind(question);
   const rarest = rarestTerms(query);
-  // Bonuses reorder only passages that cover enough of the question to be cited: the best-ranked
-  // passage is then relevant whenever any is, and "not found" stays a matter of coverage.
-  const bonus = (text: string, terms: ReadonlySet<string>) =>
-    (kind !== null && holdsKind(text, kind) ? options.answerKindBonus : 0) +
-    options.rareWordBonus * Math.max(0, ...rarest.map((q) => analyzer.matchStrength(terms, q, options)));
+  const exact = { ...options, variantCredit: 0, formCredit: 0, synonymCredit: 0, rootCredit: 0 };
+  const lexicalRankOf = new Map(lexicalRanking.map((id, i) => [id, i]));
+  const denseRankOf = new Map([...similarity].sort((a, b) => b[1] - a[1]).map(([id], i) => [id, i]));
+  const bestBm25 = Math.min(0, ...lexicalRanking.map((id) => candidates.get(id)!.bm25));
+  const coverageLead = leads(ranked, (id) => candidates.get(id)!.coverage);
+  const similarityLead = leads(ranked, (id) => similarity.get(id) ?? 0);
+  const scorer = deps.scorer ?? shippedCalibration().lexical;
 
   const hits: Hit[] = ranked.map((id) => {
-    const { bm25: _bm25, ...candidate } = candidates.get(id)!;
+    const { bm25: rawBm25, passage, passageTerms, coverage: cov, titleTerms } = candidates.get(id)!;
     const sim = similarity.get(id) ?? null;
-    const base = sim === null ? candidate.coverage : blendedScore(candidate.coverage, sim, options.similarityWeight);
-    const score = base + (candidate.coverage >= options.minCoverage ? bonus(candidate.passage.text, candidate.passageTerms) : 0);
-    const passageScript = dominantScript(candidate.passage.text);
-    const crossLingual = questionScript !== 'none' && questionScript !== passageScript;
-    return { id, score, ...candidate, similarity: sim, crossLingual, missingWordsSupport: 0 };
+    const crossLingual = questionScript !== 'none' && questionScript !== dominantScript(passage.text);
+    const lexicalRank = lexicalRankOf.get(id);
+    const denseRank = denseRankOf.get(id);
+    const cross = crossLingual && sim !== null ? 1 : 0;
+    const features: CandidateFeatures = {
+      coverage: cov,
+      exactCoverage: coverage(query, passageTerms, titleTerms, analyzer, exact),
+      coverageLead: coverageLead.get(id)!,
+      lexicalRank: lexicalRank === undefined ? 0 : 1 / (1 + lexicalRank),
+      bm25: lexicalRank === undefined || bestBm25 === 0 ? 0 : rawBm25 / bestBm25,
+      answerKind: kind !== null && holdsKind(passage.text, kind) ? 1 : 0,
+      rareWord: Math.max(0, ...rarest.map((q) => analyzer.matchStrength(passageTerms, q, options))),
+      similarity: sim ?? 0,
+      similarityLead: sim === null ? 0 : similarityLead.get(id)!,
+      denseRank: denseRank === undefined ? 0 : 1 / (1 + denseRank),
+      shortQuestion: query.length === 0 ? 0 : 1 / query.length,
+      crossLingual: cross,
+      crossSimilarity: cross * (sim ?? 0),
+      crossDenseRank: cross * (denseRank === undefined ? 0 : 1 / (1 + denseRank)),
+    };
+    return { id, score: probability(scorer, features), coverage: cov, similarity: sim, crossLingual, features, passageTerms, passage };
   });
-  hits.sort((a, b) => b.score - a.score); // stable: equal coverage keeps BM25 order
-  const best = hits[0];
-  if (best && queryVector && deps.embedder && deps.vectors && !best.crossLingual) {
-    best.missingWordsSupport = await missingWordsSupport(question, query, best, deps.embedder, deps.vectors, analyzer);
-  }
-  return { query, hits, queryVector, kind };
-}
-
-/** See `Hit.missingWordsSupport`: one more embedding, of the question without the words `hit` lacks. */
-async function missingWordsSupport(
-  question: string,
-  query: readonly QueryTerm[],
-  hit: Hit,
-  embedder: Embedder,
-  vectors: VectorIndex,
-  analyzer: Analyzer,
-): Promise<number> {
-  const missing = query.filter((q) => !analyzer.meetsAtAll(hit.passageTerms, q)).flatMap((q) => q.words);
-  if (missing.length === 0) return 0;
-  const reduced = withoutWords(question, missing);
-  if (!/\p{L}/u.test(reduced)) return 0;
-  const without = vectors.similarities(await embedder.embedQuery(withoutMarks(reduced)), [hit.id]).get(hit.id);
-  return hit.similarity === null || without === undefined ? 0 : hit.similarity - without;
+  hits.sort((a, b) => b.score - a.score); // stable: equal scores keep the lexical order
+  return { query, hits, queryVector, kind, threshold: scorer.threshold };
 }

@@ -1,0 +1,68 @@
+/**
+ * The one score a passage gets, in either mode: the probability that it answers the question,
+ * from a logistic model over its features (features.ts) learned on training questions by
+ * `npm run calibrate` (scripts/calibrate.ts), with the one bar under which the answer is "not
+ * found". The learned weights live in calibration.json beside this file; nothing here is tuned.
+ */
+import { readFileSync } from 'node:fs';
+import type { CandidateFeatures, FeatureName } from './features.js';
+
+/** A learned logistic model and its "not found" bar. */
+export interface LearnedModel {
+  /** Weight of each feature it uses; a feature it does not name weighs 0. */
+  weights: Partial<Record<FeatureName, number>>;
+  bias: number;
+  /** The best passage must reach this probability to be cited, and so must every further one. 0..1. */
+  threshold: number;
+}
+
+/** A hybrid-mode model, with the embedding model it was learned for. */
+export interface HybridModel extends LearnedModel {
+  /** Name of the embedding model (for messages). */
+  model: string;
+  dim: number;
+  /** The model's embedding of `PROBE_TEXT`: another model embeds it differently, and needs its own calibration. */
+  probe: number[];
+}
+
+export interface Calibration {
+  lexical: LearnedModel;
+  hybrid: HybridModel[];
+}
+
+/** Text whose query embedding tells one embedding model from another. */
+export const PROBE_TEXT = 'ما الذي قاله الوزير عن المفاوضات؟ What did the minister say about the talks?';
+/** A model whose probe embedding lies at least this close (cosine) to a calibration's is the model it was learned for. */
+const SAME_MODEL = 0.98;
+
+/** Probability (0..1) that a candidate answers, under `model`. */
+export function probability(model: LearnedModel, features: CandidateFeatures): number {
+  let z = model.bias;
+  for (const [name, w] of Object.entries(model.weights) as [FeatureName, number][]) z += w * features[name];
+  return 1 / (1 + Math.exp(-z));
+}
+
+const CALIBRATION_FILE = new URL('./calibration.json', import.meta.url);
+
+let shipped: Calibration | undefined;
+
+/** The calibration shipped with the code (src/search/calibration.json), read once. */
+export function shippedCalibration(): Calibration {
+  shipped ??= JSON.parse(readFileSync(CALIBRATION_FILE, 'utf8')) as Calibration;
+  return shipped;
+}
+
+const cosine = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let dot = 0, na = 0, nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+};
+
+/** The hybrid model learned for the embedding model whose probe embedding is `probe`, if any. */
+export function hybridModelFor(calibration: Calibration, probe: Float32Array): HybridModel | null {
+  return calibration.hybrid.find((m) => m.dim === probe.length && cosine(m.probe, probe) >= SAME_MODEL) ?? null;
+}
