@@ -11,6 +11,7 @@ import { composeAnswer } from '../src/answer/answer.js';
 import { bestExcerpt } from '../src/answer/excerpt.js';
 import type { ArchiveStore } from '../src/index/store.js';
 import { rankingOptions } from '../src/search/ranking-options.js';
+import type { LearnedModel } from '../src/search/scorer.js';
 import { searchPassages } from '../src/search/search.js';
 import { constructedArchive } from './helpers.js';
 
@@ -180,7 +181,8 @@ describe('ranking by what the question asks (real index)', () => {
   let archive: Archive;
   let store: ArchiveStore;
   const article = (title: string, body: string[]) => [title, '', ...body].join('\n\n');
-  const search = (question: string, overrides = {}) => searchPassages(question, { store, embedder: null, vectors: null, ranking: rankingOptions(overrides) });
+  const search = (question: string, overrides = {}, scorer?: LearnedModel) =>
+    searchPassages(question, { store, embedder: null, vectors: null, ranking: rankingOptions(overrides), scorer });
 
   let close: () => void;
 
@@ -213,13 +215,15 @@ describe('ranking by what the question asks (real index)', () => {
   });
   afterAll(() => close());
 
-  it('prefers, among passages covering a "when" question alike, the one holding a date', async () => {
+  it('tells the scorer which passages hold the kind of answer asked for, and a model weighing it prefers them', async () => {
     const question = 'متى وصل الوفد الياباني إلى طهران؟';
     const { hits } = await search(question);
-    expect(hits[0]!.coverage).toBe(hits[1]!.coverage);
-    expect(hits[0]!.passage.text).toContain('14 نوفمبر');
-    // Without the bonus the shorter passage (BM25) comes first.
-    expect((await search(question, { answerKindBonus: 0 })).hits[0]!.passage.text).not.toContain('14 نوفمبر');
+    const dated = hits.find((h) => h.passage.text.includes('14 نوفمبر'))!;
+    const undated = hits.find((h) => h.passage.text.includes('لإجراء محادثات'))!;
+    expect(dated.coverage).toBe(undated.coverage);
+    expect([dated.features.answerKind, undated.features.answerKind]).toEqual([1, 0]);
+    const weighing = { weights: { coverage: 5, answerKind: 1 }, bias: -3, threshold: 0.5 };
+    expect((await search(question, {}, weighing)).hits[0]!.passage.text).toContain('14 نوفمبر');
   });
 
   it('excerpts the sentence that holds the kind of answer asked for', async () => {
@@ -232,16 +236,18 @@ describe('ranking by what the question asks (real index)', () => {
     expect(plain.text).not.toContain('3 فبراير 2019');
   });
 
-  it('lets the question\'s rarest word decide between passages of close coverage', async () => {
+  it('tells the scorer whether a passage holds the question\'s rarest word, and which rare word it lacks', async () => {
     const question = 'ماذا قال وزير الخارجية الروسي سيرغي لافروف في موسكو عن القمح؟';
-    // Off by default (it did not carry over to the held-out set); the mechanism, switched on:
-    const { hits } = await search(question, { rareWordBonus: 0.1 });
+    const { hits } = await search(question);
     const wheat = hits.find((h) => h.passage.text.includes('القمح'))!;
     const minister = hits.find((h) => h.passage.text.includes('وزير الخارجية'))!;
     // The minister's passages cover more of the question, all of it words every story here has.
     expect(minister.coverage).toBeGreaterThan(wheat.coverage);
-    expect(hits[0]).toBe(wheat);
-    expect((await search(question)).hits[0]!.passage.text).not.toContain('القمح');
+    expect(wheat.features.rareWord).toBe(1);
+    expect(minister.features.rareWord).toBe(0);
+    expect(minister.features.missingRare).toBeGreaterThan(wheat.features.missingRare);
+    const weighing = { weights: { coverage: 5, rareWord: 2 }, bias: -3, threshold: 0.5 };
+    expect((await search(question, {}, weighing)).hits[0]).toMatchObject({ id: wheat.id });
   });
 
   it('answers a question that writes a number as a word, where the passage has digits', async () => {

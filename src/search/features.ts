@@ -25,6 +25,12 @@ export interface CandidateFeatures {
   similarityLead: number;
   /** 1 / (1 + rank) by similarity; 0 in lexical mode. */
   denseRank: number;
+  /**
+   * The weight of the rarest question term the passage does not hold as written, over the weight of
+   * a term no passage holds, 0..1: near 1 when the word that names the story (a name the archive
+   * lacks) is missing, however much of the rest the passage covers.
+   */
+  missingRare: number;
   /** 1 / (the question's number of terms), 0..1: coverage of a two-word question tells less than of a long one. */
   shortQuestion: number;
   /** 1 when question and passage are in different scripts (English against Arabic): only meaning can match. */
@@ -46,6 +52,7 @@ export const FEATURE_NAMES: readonly FeatureName[] = [
   'bm25',
   'answerKind',
   'rareWord',
+  'missingRare',
   'shortQuestion',
   'similarity',
   'similarityLead',

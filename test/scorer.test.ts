@@ -1,0 +1,65 @@
+/** The learned score: a logistic model over a candidate's features, and the calibration shipped with the code. */
+import { describe, expect, it } from 'vitest';
+import { FEATURE_NAMES, LEXICAL_FEATURES, type CandidateFeatures } from '../src/search/features.js';
+import { hybridModelFor, probability, shippedCalibration, type Calibration } from '../src/search/scorer.js';
+import { fitLogistic } from '../scripts/calibrate/logistic.js';
+import { rng } from '../scripts/prng.js';
+
+const zero = Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as unknown as CandidateFeatures;
+
+describe('the learned score', () => {
+  it('is a probability that rises with a positively weighted feature', () => {
+    const model = { weights: { coverage: 4 }, bias: -2, threshold: 0.5 };
+    expect(probability(model, zero)).toBeCloseTo(1 / (1 + Math.exp(2)));
+    expect(probability(model, { ...zero, coverage: 0.5 })).toBeCloseTo(0.5);
+    expect(probability(model, { ...zero, coverage: 1 })).toBeGreaterThan(0.85);
+  });
+
+  it('the shipped calibration: a lexical model on lexical features only, hybrid ones on any, bars inside 0..1', () => {
+    const c = shippedCalibration();
+    expect(Object.keys(c.lexical.weights).every((f) => LEXICAL_FEATURES.includes(f as never))).toBe(true);
+    for (const m of [c.lexical, ...c.hybrid]) {
+      expect(m.threshold).toBeGreaterThan(0);
+      expect(m.threshold).toBeLessThan(1);
+      expect(Object.keys(m.weights).every((f) => FEATURE_NAMES.includes(f as never))).toBe(true);
+    }
+    for (const h of c.hybrid) expect(h.probe).toHaveLength(h.dim);
+  });
+
+  it('a hybrid model is used only for the embedding model whose probe embedding it recorded', () => {
+    const probe = [0.6, 0.8, 0];
+    const calibration: Calibration = {
+      lexical: { weights: {}, bias: 0, threshold: 0.5 },
+      hybrid: [{ model: 'm', dim: 3, probe, weights: { similarity: 1 }, bias: 0, threshold: 0.3 }],
+    };
+    expect(hybridModelFor(calibration, Float32Array.from([0.6, 0.79, 0.01]))?.model).toBe('m');
+    expect(hybridModelFor(calibration, Float32Array.from([0, 0, 1]))).toBeNull();
+    expect(hybridModelFor(calibration, Float32Array.from([0.6, 0.8]))).toBeNull();
+  });
+});
+
+describe('fitting the logistic model (calibrate)', () => {
+  it('recovers the weights that generated the labels', () => {
+    const random = rng(7);
+    const truth = { w: [3, -2], b: -0.5 };
+    const x: number[][] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const row = [random() * 2 - 1, random() * 2 - 1];
+      const p = 1 / (1 + Math.exp(-(truth.w[0]! * row[0]! + truth.w[1]! * row[1]! + truth.b)));
+      x.push(row);
+      y.push(random() < p ? 1 : 0);
+    }
+    const fit = fitLogistic(x, y, 0.01);
+    expect(fit.weights[0]).toBeCloseTo(3, 0);
+    expect(fit.weights[1]).toBeCloseTo(-2, 0);
+    expect(fit.bias).toBeCloseTo(-0.5, 0);
+    expect(fit.iterations).toBeLessThan(50);
+  });
+
+  it('stays finite on perfectly separable rows (the L2 penalty)', () => {
+    const fit = fitLogistic([[0], [0.1], [0.9], [1]], [0, 0, 1, 1], 1);
+    expect(Number.isFinite(fit.weights[0])).toBe(true);
+    expect(fit.weights[0]).toBeGreaterThan(0);
+  });
+});
