@@ -9,14 +9,15 @@
  * tuning set. arcd-test is never read. Writes src/search/calibration.json (or --out). Run it again
  * when the embedding model, the analyzer or the features change.
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDictionary } from '../src/analysis/freedict.js';
-import { FEATURE_NAMES, LEXICAL_FEATURES, type FeatureName } from '../src/search/features.js';
-import { probability, PROBE_TEXT, shippedCalibration, type Calibration, type LearnedModel } from '../src/search/scorer.js';
+import { FEATURE_NAMES, LEXICAL_FEATURES, RELATIVE_FEATURES, type FeatureName } from '../src/search/features.js';
+import { logit, PROBE_TEXT, shippedCalibration, type Calibration, type LearnedModel, type Linear } from '../src/search/scorer.js';
 import { fitLogistic } from './calibrate/logistic.js';
-import { collect, type Asked } from './eval-real/collect.js';
+import { collect, type Asked, type Candidate } from './eval-real/collect.js';
 import { openRealArchive, openSeedArchive, type RealArchive, type Setting } from './eval-real/corpus.js';
 import { rankUnder, score } from './eval-real/metrics.js';
 
@@ -36,14 +37,40 @@ if (!values.arcd) {
   process.exit(2);
 }
 
-/** Most answerable training questions, in each language, may be answered "not found" at the bar. */
-const MAX_FALSE_NOT_FOUND = 0.02;
 /** The L2 penalty (per training question) keeps weights finite where a feature separates perfectly. */
 const L2 = 1;
 
 const log = (line: string) => console.error(line);
 const opened = openDictionary(process.env.BILINGUAL_DICTIONARY ?? '/usr/share/dictd/freedict-eng-ara');
 const dictionary = 'load' in opened ? opened.load : null;
+
+/** What the collected features depend on: the code under src/ (but the scorer and its calibration) and the question files. */
+function codeKey(): string {
+  const hash = createHash('sha256');
+  const root = resolve(import.meta.dirname, '..');
+  const files = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !['calibration.json', 'scorer.ts'].includes(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const f of [...files, join(root, 'test/eval/questions.jsonl'), join(root, 'test/eval/arcd-english.jsonl')]) hash.update(f).update(readFileSync(f));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * A training archive's collected questions, kept beside its index for the code that made them: a
+ * refit after changing only the fitting or the bar costs seconds, not the minutes of asking again.
+ */
+async function cachedCollect(archive: RealArchive, make: () => Promise<Asked[]>): Promise<Asked[]> {
+  const file = resolve(import.meta.dirname, `../.tmp/eval-real/${archive.name}.asked.json`);
+  const key = codeKey();
+  if (existsSync(file)) {
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as { key: string; asked: Asked[] };
+    if (cached.key === key) return cached.asked;
+  }
+  const asked = await make();
+  writeFileSync(file, JSON.stringify({ key, asked }));
+  return asked;
+}
 
 /** Every training archive of a mode: ARCD-train alone, among news, news alone; the seed archive. */
 async function trainingQuestions(modelDir: string | undefined, newsArticles: number): Promise<Asked[]> {
@@ -56,7 +83,7 @@ async function trainingQuestions(modelDir: string | undefined, newsArticles: num
   const asked: Asked[] = [];
   const scorer = shippedCalibration().lexical; // features do not depend on the scorer; only their order does
   const run = async (archive: RealArchive) => {
-    const collected = await collect(archive, scorer, modelDir ? null : dictionary);
+    const collected = await cachedCollect(archive, () => collect(archive, scorer, modelDir ? null : dictionary));
     log(`  ${archive.name}: ${collected.length} questions, ${collected.reduce((n, a) => n + a.candidates.length, 0)} candidates`);
     asked.push(...collected);
     archive.close();
@@ -66,7 +93,10 @@ async function trainingQuestions(modelDir: string | undefined, newsArticles: num
   return asked;
 }
 
-/** The highest bar at which at most MAX_FALSE_NOT_FOUND of each language's answerable questions are declined. */
+/** At most this share of each language's answerable training questions may be answered "not found" at the bar. */
+const MAX_FALSE_NOT_FOUND = 0.02;
+
+/** The highest bar at which at most MAX_FALSE_NOT_FOUND of each language's answerable training questions are declined. */
 function chooseThreshold(asked: readonly Asked[], model: Omit<LearnedModel, 'threshold'>): number {
   let bar = 1;
   for (const lang of ['ar', 'en']) {
@@ -75,48 +105,42 @@ function chooseThreshold(asked: readonly Asked[], model: Omit<LearnedModel, 'thr
       .map((a) => rankUnder(a, { ...model, threshold: 0 }).best)
       .sort((x, y) => x - y);
     if (best.length === 0) continue;
-    // Declining the k lowest answerable questions is allowed for k ≤ max share × n: the bar sits just above the k-th.
+    // Declining the k lowest is allowed for k ≤ the share × n: the bar sits between the k-th and the next.
     const k = Math.floor(MAX_FALSE_NOT_FOUND * best.length);
     bar = Math.min(bar, k === 0 ? best[0]! : (best[k - 1]! + best[k]!) / 2);
   }
   return Number(bar.toFixed(6));
 }
 
-/** Candidates a question's decision turns on: the first few by the first fit. */
+/** Candidates the answers model is fitted on: each question's first few under the ranking model. */
 const DECISION_DEPTH = 5;
 
-function fit(asked: readonly Asked[], features: readonly FeatureName[], rows: (a: Asked) => Asked['candidates']): Omit<LearnedModel, 'threshold'> {
-  const x: number[][] = [];
-  const y: number[] = [];
-  for (const a of asked) for (const c of rows(a)) {
-    x.push(features.map((f) => c.features[f]));
-    y.push(c.gold ? 1 : 0);
-  }
-  const result = fitLogistic(x, y, (L2 * asked.length) / 100);
-  log(`  fitted on ${x.length} candidates of ${asked.length} questions in ${result.iterations} Newton steps`);
-  return { weights: Object.fromEntries(features.map((f, i) => [f, Number(result.weights[i]!.toFixed(6))])), bias: Number(result.bias.toFixed(6)) };
+/** A logistic fit of `rows` on `features`, and on `extra` (one more column) when given. */
+function fit(rows: readonly Candidate[], questions: number, features: readonly FeatureName[], extra?: (c: Candidate) => number): Linear & { extra: number } {
+  const x = rows.map((c) => [...features.map((f) => c.features[f]), ...(extra ? [extra(c)] : [])]);
+  const result = fitLogistic(x, rows.map((c) => (c.gold ? 1 : 0)), (L2 * questions) / 100);
+  log(`  fitted on ${x.length} candidates of ${questions} questions in ${result.iterations} Newton steps`);
+  const round = (v: number) => Number(v.toFixed(6));
+  return {
+    weights: Object.fromEntries(features.map((f, i) => [f, round(result.weights[i]!)])),
+    bias: round(result.bias),
+    extra: extra ? round(result.weights[features.length]!) : 0,
+  };
 }
 
 /**
- * Two fits: on every candidate (which passages answer), then on each question's first
- * DECISION_DEPTH candidates under the first (what tells the answer from the near miss and the
- * off-archive question: the rows the ranking and "not found" turn on). The second is kept when it
- * declines more training questions that have no answer at the same false "not found", without
- * losing Hit@1.
+ * The ranking model on every candidate of every question (which passage answers, given the
+ * others); then the answers model on each question's first DECISION_DEPTH candidates under it, over
+ * the features that do not depend on the other candidates and the ranking's logit (whether the
+ * passage shown answers at all: negatives from near misses and off-archive questions weigh here).
  */
 function learn(asked: readonly Asked[], features: readonly FeatureName[]): LearnedModel {
-  const first = fit(asked, features, (a) => a.candidates);
-  const firstModel = { ...first, threshold: chooseThreshold(asked, first) };
-  const top = (a: Asked) => [...a.candidates].map((c) => ({ c, p: probability({ ...first, threshold: 0 }, c.features) })).sort((x, y) => y.p - x.p).slice(0, DECISION_DEPTH).map(({ c }) => c);
-  const second = fit(asked, features, top);
-  const secondModel = { ...second, threshold: chooseThreshold(asked, second) };
-  const merit = (m: LearnedModel) => {
-    const s = score(asked, m);
-    return { hit1: s.ranking.sanad.hit1, declined: (s.nearMissDeclined * s.nearMisses + s.offArchiveDeclined * s.offArchive) / Math.max(1, s.nearMisses + s.offArchive) };
-  };
-  const [a, b] = [merit(firstModel), merit(secondModel)];
-  log(`  every candidate: Hit@1 ${a.hit1.toFixed(3)}, declined ${a.declined.toFixed(3)}; first ${DECISION_DEPTH}: Hit@1 ${b.hit1.toFixed(3)}, declined ${b.declined.toFixed(3)}`);
-  return b.declined > a.declined && b.hit1 >= a.hit1 - 0.005 ? secondModel : firstModel;
+  const { extra: _, ...ranking } = fit(asked.flatMap((a) => a.candidates), asked.length, features);
+  const top = (a: Asked) => [...a.candidates].sort((x, y) => logit(ranking, y.features) - logit(ranking, x.features)).slice(0, DECISION_DEPTH);
+  const own = features.filter((f) => !RELATIVE_FEATURES.has(f));
+  const { extra, ...answers } = fit(asked.flatMap(top), asked.length, own, (c) => logit(ranking, c.features));
+  const model = { ranking, answers: { ...answers, rankingWeight: extra } };
+  return { ...model, threshold: chooseThreshold(asked, model) };
 }
 
 function report(name: string, asked: readonly Asked[], model: LearnedModel): void {
@@ -127,7 +151,8 @@ function report(name: string, asked: readonly Asked[], model: LearnedModel): voi
   }
 }
 
-const calibration: Calibration = { lexical: shippedCalibration().lexical, hybrid: [] };
+// Without --model-dir the shipped hybrid models stay: they are learned on their own features.
+const calibration: Calibration = { lexical: shippedCalibration().lexical, hybrid: values['model-dir'] ? [] : shippedCalibration().hybrid };
 log('lexical mode');
 const lexicalAsked = await trainingQuestions(undefined, Number(values.articles));
 calibration.lexical = learn(lexicalAsked, LEXICAL_FEATURES);

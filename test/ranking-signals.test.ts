@@ -181,6 +181,8 @@ describe('ranking by what the question asks (real index)', () => {
   let archive: Archive;
   let store: ArchiveStore;
   const article = (title: string, body: string[]) => [title, '', ...body].join('\n\n');
+  /** A scorer that ranks, and scores, by these weights alone. */
+  const byRanking = (weights: LearnedModel['ranking']['weights']): LearnedModel => ({ ranking: { weights, bias: -3 }, answers: { weights: {}, bias: 0, rankingWeight: 1 }, threshold: 0.5 });
   const search = (question: string, overrides = {}, scorer?: LearnedModel) =>
     searchPassages(question, { store, embedder: null, vectors: null, ranking: rankingOptions(overrides), scorer });
 
@@ -222,7 +224,7 @@ describe('ranking by what the question asks (real index)', () => {
     const undated = hits.find((h) => h.passage.text.includes('لإجراء محادثات'))!;
     expect(dated.coverage).toBe(undated.coverage);
     expect([dated.features.answerKind, undated.features.answerKind]).toEqual([1, 0]);
-    const weighing = { weights: { coverage: 5, answerKind: 1 }, bias: -3, threshold: 0.5 };
+    const weighing = byRanking({ coverage: 5, answerKind: 1 });
     expect((await search(question, {}, weighing)).hits[0]!.passage.text).toContain('14 نوفمبر');
   });
 
@@ -246,7 +248,7 @@ describe('ranking by what the question asks (real index)', () => {
     expect(wheat.features.rareWord).toBe(1);
     expect(minister.features.rareWord).toBe(0);
     expect(minister.features.missingRare).toBeGreaterThan(wheat.features.missingRare);
-    const weighing = { weights: { coverage: 5, rareWord: 2 }, bias: -3, threshold: 0.5 };
+    const weighing = byRanking({ coverage: 5, rareWord: 2 });
     expect((await search(question, {}, weighing)).hits[0]).toMatchObject({ id: wheat.id });
   });
 

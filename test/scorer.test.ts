@@ -1,7 +1,7 @@
 /** The learned score: a logistic model over a candidate's features, and the calibration shipped with the code. */
 import { describe, expect, it } from 'vitest';
-import { FEATURE_NAMES, LEXICAL_FEATURES, type CandidateFeatures } from '../src/search/features.js';
-import { hybridModelFor, probability, shippedCalibration, type Calibration } from '../src/search/scorer.js';
+import { FEATURE_NAMES, LEXICAL_FEATURES, RELATIVE_FEATURES, type CandidateFeatures } from '../src/search/features.js';
+import { hybridModelFor, logit, probability, shippedCalibration, type Calibration, type LearnedModel } from '../src/search/scorer.js';
 import { fitLogistic } from '../scripts/calibrate/logistic.js';
 import { rng } from '../scripts/prng.js';
 
@@ -9,29 +9,37 @@ const zero = Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as unknown as 
 
 describe('the learned score', () => {
   it('is a probability that rises with a positively weighted feature', () => {
-    const model = { weights: { coverage: 4 }, bias: -2, threshold: 0.5 };
+    const model = { ranking: { weights: {}, bias: 0 }, answers: { weights: { coverage: 4 }, bias: -2, rankingWeight: 0 }, threshold: 0.5 };
     expect(probability(model, zero)).toBeCloseTo(1 / (1 + Math.exp(2)));
     expect(probability(model, { ...zero, coverage: 0.5 })).toBeCloseTo(0.5);
     expect(probability(model, { ...zero, coverage: 1 })).toBeGreaterThan(0.85);
   });
 
-  it('the shipped calibration: a lexical model on lexical features only, hybrid ones on any, bars inside 0..1', () => {
+  it('adds the ranking model\'s logit, weighted, to the answers model\'s', () => {
+    const ranking = { weights: { lexicalRank: 2 }, bias: -1 };
+    const model = { ranking, answers: { weights: { coverage: 1 }, bias: 0, rankingWeight: 0.5 }, threshold: 0.5 };
+    const f = { ...zero, coverage: 0.4, lexicalRank: 1 };
+    expect(logit(ranking, f)).toBeCloseTo(1);
+    expect(probability(model, f)).toBeCloseTo(1 / (1 + Math.exp(-(0.4 + 0.5 * 1))));
+  });
+
+  it('the shipped calibration: a lexical model on lexical features only, hybrid ones on any, answers on no relative one, bars inside 0..1', () => {
     const c = shippedCalibration();
-    expect(Object.keys(c.lexical.weights).every((f) => LEXICAL_FEATURES.includes(f as never))).toBe(true);
+    const names = (m: LearnedModel) => [...Object.keys(m.ranking.weights), ...Object.keys(m.answers.weights)];
+    expect(names(c.lexical).every((f) => LEXICAL_FEATURES.includes(f as never))).toBe(true);
     for (const m of [c.lexical, ...c.hybrid]) {
       expect(m.threshold).toBeGreaterThan(0);
       expect(m.threshold).toBeLessThan(1);
-      expect(Object.keys(m.weights).every((f) => FEATURE_NAMES.includes(f as never))).toBe(true);
+      expect(names(m).every((f) => FEATURE_NAMES.includes(f as never))).toBe(true);
+      expect(Object.keys(m.answers.weights).some((f) => RELATIVE_FEATURES.has(f as never))).toBe(false);
     }
     for (const h of c.hybrid) expect(h.probe).toHaveLength(h.dim);
   });
 
   it('a hybrid model is used only for the embedding model whose probe embedding it recorded', () => {
     const probe = [0.6, 0.8, 0];
-    const calibration: Calibration = {
-      lexical: { weights: {}, bias: 0, threshold: 0.5 },
-      hybrid: [{ model: 'm', dim: 3, probe, weights: { similarity: 1 }, bias: 0, threshold: 0.3 }],
-    };
+    const linear = { ranking: { weights: {}, bias: 0 }, answers: { weights: {}, bias: 0, rankingWeight: 1 } };
+    const calibration: Calibration = { lexical: { ...linear, threshold: 0.5 }, hybrid: [{ ...linear, model: 'm', dim: 3, probe, threshold: 0.3 }] };
     expect(hybridModelFor(calibration, Float32Array.from([0.6, 0.79, 0.01]))?.model).toBe('m');
     expect(hybridModelFor(calibration, Float32Array.from([0, 0, 1]))).toBeNull();
     expect(hybridModelFor(calibration, Float32Array.from([0.6, 0.8]))).toBeNull();

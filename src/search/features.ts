@@ -15,6 +15,8 @@ export interface CandidateFeatures {
   lexicalRank: number;
   /** Its BM25 over the best candidate's, 0..1; 0 when only the model found it. */
   bm25: number;
+  /** 1 / (1 + rank) by textbook BM25 over the question's own terms; 0 when it did not find the passage. */
+  plainRank: number;
   /** 1 when the question asks for a kind of answer (a date, a number…) and the passage holds one. */
   answerKind: number;
   /** How strongly the passage holds the question's rarest term, 0..1. */
@@ -26,9 +28,9 @@ export interface CandidateFeatures {
   /** 1 / (1 + rank) by similarity; 0 in lexical mode. */
   denseRank: number;
   /**
-   * The weight of the rarest question term the passage does not hold as written, over the weight of
-   * a term no passage holds, 0..1: near 1 when the word that names the story (a name the archive
-   * lacks) is missing, however much of the rest the passage covers.
+   * The weight of the rarest question term (of those the archive holds) the passage does not hold as
+   * written, over the weight of a term no passage holds, 0..1: high when the word that names the
+   * story is elsewhere in the archive but not here, however much of the rest the passage covers.
    */
   missingRare: number;
   /** 1 / (the question's number of terms), 0..1: coverage of a two-word question tells less than of a long one. */
@@ -50,6 +52,7 @@ export const FEATURE_NAMES: readonly FeatureName[] = [
   'coverageLead',
   'lexicalRank',
   'bm25',
+  'plainRank',
   'answerKind',
   'rareWord',
   'missingRare',
@@ -62,5 +65,14 @@ export const FEATURE_NAMES: readonly FeatureName[] = [
   'crossDenseRank',
 ];
 
+/** The features that need an embedding. */
+const DENSE_FEATURES: ReadonlySet<FeatureName> = new Set(['similarity', 'similarityLead', 'denseRank', 'crossLingual', 'crossSimilarity', 'crossDenseRank']);
+
+/**
+ * The features that depend on the question's other candidates (ranks, leads): the ranking model
+ * weighs them, the answers model does not (a question's best candidate leads whatever it is).
+ */
+export const RELATIVE_FEATURES: ReadonlySet<FeatureName> = new Set(['coverageLead', 'lexicalRank', 'bm25', 'plainRank', 'similarityLead', 'denseRank', 'crossDenseRank']);
+
 /** The features a lexical-mode model may weigh: none that needs an embedding. */
-export const LEXICAL_FEATURES: readonly FeatureName[] = ['coverage', 'exactCoverage', 'coverageLead', 'lexicalRank', 'bm25', 'answerKind', 'rareWord'];
+export const LEXICAL_FEATURES: readonly FeatureName[] = FEATURE_NAMES.filter((f) => !DENSE_FEATURES.has(f));

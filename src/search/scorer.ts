@@ -1,17 +1,30 @@
 /**
  * The one score a passage gets, in either mode: the probability that it answers the question,
- * from a logistic model over its features (features.ts) learned on training questions by
+ * from logistic models over its features (features.ts) learned on training questions by
  * `npm run calibrate` (scripts/calibrate.ts), with the one bar under which the answer is "not
  * found". The learned weights live in calibration.json beside this file; nothing here is tuned.
  */
 import { readFileSync } from 'node:fs';
 import type { CandidateFeatures, FeatureName } from './features.js';
 
-/** A learned logistic model and its "not found" bar. */
-export interface LearnedModel {
-  /** Weight of each feature it uses; a feature it does not name weighs 0. */
+/** A weighted sum of features; a feature it does not name weighs 0. */
+export interface Linear {
   weights: Partial<Record<FeatureName, number>>;
   bias: number;
+}
+
+/**
+ * Two logistic models and the bar. `ranking` orders a question's candidates (fitted on every
+ * candidate, it may weigh how a passage stands against the others: its ranks, its lead). `answers`
+ * says how likely the passage is to answer at all (fitted on each question's first candidates, over
+ * what a passage holds regardless of the others, plus the ranking's logit): a question's best
+ * candidate always leads the others, so only what does not depend on them tells an answer from
+ * the best of noise.
+ */
+export interface LearnedModel {
+  ranking: Linear;
+  /** `rankingWeight` multiplies the ranking model's logit. */
+  answers: Linear & { rankingWeight: number };
   /** The best passage must reach this probability to be cited, and so must every further one. 0..1. */
   threshold: number;
 }
@@ -35,10 +48,16 @@ export const PROBE_TEXT = 'ما الذي قاله الوزير عن المفاو
 /** A model whose probe embedding lies at least this close (cosine) to a calibration's is the model it was learned for. */
 const SAME_MODEL = 0.98;
 
-/** Probability (0..1) that a candidate answers, under `model`. */
+/** The weighted sum of `features` under `linear`. */
+export function logit(linear: Linear, features: CandidateFeatures): number {
+  let z = linear.bias;
+  for (const [name, w] of Object.entries(linear.weights) as [FeatureName, number][]) z += w * features[name];
+  return z;
+}
+
+/** Probability (0..1) that a candidate answers, under `model`: its score. */
 export function probability(model: LearnedModel, features: CandidateFeatures): number {
-  let z = model.bias;
-  for (const [name, w] of Object.entries(model.weights) as [FeatureName, number][]) z += w * features[name];
+  const z = logit(model.answers, features) + model.answers.rankingWeight * logit(model.ranking, features);
   return 1 / (1 + Math.exp(-z));
 }
 

@@ -133,12 +133,21 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
     }
   };
   addCandidates([...bm25.keys()]);
+  // Textbook BM25 over the question's own terms (no other forms, no prefixes): a second lexical
+  // opinion, whose candidates and ranks the score weighs beside coverage's.
+  const plain = store.lexicalSearch([...new Set(analyzer.terms(matched))], options.candidates, {
+    matchesLongerForms: () => false,
+    titleWeight: options.bm25TitleWeight,
+    bodyWeight: options.bm25BodyWeight,
+  });
+  const plainRankOf = new Map(plain.map((r, i) => [r.id, i]));
+  addCandidates(plain.map((r) => r.id).filter((id) => !candidates.has(id)));
   const queryVector = embedding ? await embedding : null;
   const dense = queryVector && deps.vectors ? deps.vectors.search(queryVector, options.candidates) : [];
-  addCandidates(dense.map((d) => d.id).filter((id) => !bm25.has(id)));
+  addCandidates(dense.map((d) => d.id).filter((id) => !candidates.has(id)));
 
   // Lexical ranking: how much of the question a passage covers, BM25 breaking ties.
-  const lexicalRanking = [...bm25.keys()]
+  const lexicalRanking = [...new Set([...bm25.keys(), ...plainRankOf.keys()])]
     .filter((id) => candidates.has(id))
     .sort((a, b) => candidates.get(b)!.coverage - candidates.get(a)!.coverage || candidates.get(a)!.bm25 - candidates.get(b)!.bm25);
   // Every candidate's similarity: the graph search's for those it returned, computed for the others.
@@ -175,12 +184,13 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
       coverageLead: coverageLead.get(id)!,
       lexicalRank: lexicalRank === undefined ? 0 : 1 / (1 + lexicalRank),
       bm25: lexicalRank === undefined || bestBm25 === 0 ? 0 : rawBm25 / bestBm25,
+      plainRank: plainRankOf.has(id) ? 1 / (1 + plainRankOf.get(id)!) : 0,
       answerKind: kind !== null && holdsKind(passage.text, kind) ? 1 : 0,
       rareWord: Math.max(0, ...rarest.map((q) => analyzer.matchStrength(passageTerms, q, options))),
       similarity: sim ?? 0,
       similarityLead: sim === null ? 0 : similarityLead.get(id)!,
       denseRank: denseRank === undefined ? 0 : 1 / (1 + denseRank),
-      missingRare: Math.max(0, ...query.filter((q) => analyzer.matchStrength(passageTerms, q, exact) < 1).map((q) => q.weight / unseenWeight)),
+      missingRare: Math.max(0, ...query.filter((q) => q.documentFrequency > 0 && analyzer.matchStrength(passageTerms, q, exact) < 1).map((q) => q.weight / unseenWeight)),
       shortQuestion: query.length === 0 ? 0 : 1 / query.length,
       crossLingual: cross,
       crossSimilarity: cross * (sim ?? 0),
