@@ -93,13 +93,18 @@ async function trainingQuestions(modelDir: string | undefined, newsArticles: num
   return asked;
 }
 
-/** At most this share of each language's answerable training questions may be answered "not found" at the bar. */
+/** At most this share of each bound language's answerable training questions may be answered "not found" at the bar. */
 const MAX_FALSE_NOT_FOUND = 0.02;
 
-/** The highest bar at which at most MAX_FALSE_NOT_FOUND of each language's answerable training questions are declined. */
-function chooseThreshold(asked: readonly Asked[], model: Omit<LearnedModel, 'threshold'>): number {
+/**
+ * The highest bar at which at most MAX_FALSE_NOT_FOUND of each of `langs`' answerable training
+ * questions are declined. Lexical mode binds Arabic alone: an English question there is read
+ * through a word-for-word dictionary, finds its passage far less often, and would hold the bar
+ * at the level of noise for every Arabic question; hybrid mode binds both.
+ */
+function chooseThreshold(asked: readonly Asked[], model: Omit<LearnedModel, 'threshold'>, langs: readonly string[]): number {
   let bar = 1;
-  for (const lang of ['ar', 'en']) {
+  for (const lang of langs) {
     const best = asked
       .filter((a) => a.question.lang === lang && a.question.kind === 'answerable')
       .map((a) => rankUnder(a, { ...model, threshold: 0 }).best)
@@ -115,32 +120,26 @@ function chooseThreshold(asked: readonly Asked[], model: Omit<LearnedModel, 'thr
 /** Candidates the answers model is fitted on: each question's first few under the ranking model. */
 const DECISION_DEPTH = 5;
 
-/** A logistic fit of `rows` on `features`, and on `extra` (one more column) when given. */
-function fit(rows: readonly Candidate[], questions: number, features: readonly FeatureName[], extra?: (c: Candidate) => number): Linear & { extra: number } {
-  const x = rows.map((c) => [...features.map((f) => c.features[f]), ...(extra ? [extra(c)] : [])]);
+/** A logistic fit of `rows` on `features`. */
+function fit(rows: readonly Candidate[], questions: number, features: readonly FeatureName[]): Linear {
+  const x = rows.map((c) => features.map((f) => c.features[f]));
   const result = fitLogistic(x, rows.map((c) => (c.gold ? 1 : 0)), (L2 * questions) / 100);
   log(`  fitted on ${x.length} candidates of ${questions} questions in ${result.iterations} Newton steps`);
   const round = (v: number) => Number(v.toFixed(6));
-  return {
-    weights: Object.fromEntries(features.map((f, i) => [f, round(result.weights[i]!)])),
-    bias: round(result.bias),
-    extra: extra ? round(result.weights[features.length]!) : 0,
-  };
+  return { weights: Object.fromEntries(features.map((f, i) => [f, round(result.weights[i]!)])), bias: round(result.bias) };
 }
 
 /**
  * The ranking model on every candidate of every question (which passage answers, given the
  * others); then the answers model on each question's first DECISION_DEPTH candidates under it, over
- * the features that do not depend on the other candidates and the ranking's logit (whether the
- * passage shown answers at all: negatives from near misses and off-archive questions weigh here).
+ * the features that do not depend on the other candidates (whether the passage answers at all:
+ * the negatives of near misses and off-archive questions weigh here).
  */
-function learn(asked: readonly Asked[], features: readonly FeatureName[]): LearnedModel {
-  const { extra: _, ...ranking } = fit(asked.flatMap((a) => a.candidates), asked.length, features);
+function learn(asked: readonly Asked[], features: readonly FeatureName[], langs: readonly string[]): LearnedModel {
+  const ranking = fit(asked.flatMap((a) => a.candidates), asked.length, features);
   const top = (a: Asked) => [...a.candidates].sort((x, y) => logit(ranking, y.features) - logit(ranking, x.features)).slice(0, DECISION_DEPTH);
-  const own = features.filter((f) => !RELATIVE_FEATURES.has(f));
-  const { extra, ...answers } = fit(asked.flatMap(top), asked.length, own, (c) => logit(ranking, c.features));
-  const model = { ranking, answers: { ...answers, rankingWeight: extra } };
-  return { ...model, threshold: chooseThreshold(asked, model) };
+  const answers = fit(asked.flatMap(top), asked.length, features.filter((f) => !RELATIVE_FEATURES.has(f)));
+  return { ranking, answers, threshold: chooseThreshold(asked, { ranking, answers }, langs) };
 }
 
 function report(name: string, asked: readonly Asked[], model: LearnedModel): void {
@@ -155,13 +154,13 @@ function report(name: string, asked: readonly Asked[], model: LearnedModel): voi
 const calibration: Calibration = { lexical: shippedCalibration().lexical, hybrid: values['model-dir'] ? [] : shippedCalibration().hybrid };
 log('lexical mode');
 const lexicalAsked = await trainingQuestions(undefined, Number(values.articles));
-calibration.lexical = learn(lexicalAsked, LEXICAL_FEATURES);
+calibration.lexical = learn(lexicalAsked, LEXICAL_FEATURES, ['ar']);
 report('lexical', lexicalAsked, calibration.lexical);
 
 if (values['model-dir']) {
   log(`hybrid mode (${values['model-dir']})`);
   const hybridAsked = await trainingQuestions(values['model-dir'], Number(values['hybrid-articles']));
-  const learned = learn(hybridAsked, FEATURE_NAMES);
+  const learned = learn(hybridAsked, FEATURE_NAMES, ['ar', 'en']);
   report('hybrid', hybridAsked, learned);
   const seed = await openSeedArchive(values['model-dir']);
   const probe = await seed.embedder!.embedQuery(PROBE_TEXT);

@@ -77,7 +77,7 @@ describe('baselines and scores', () => {
       baselines: { bm25: 2, dense: null, rrf: null },
       ms: { sanad: 1, bm25: 1, dense: null },
     });
-    const model = { ranking: { weights: { coverage: 10 }, bias: -5 }, answers: { weights: {}, bias: 0, rankingWeight: 1 }, threshold: 0.5 };
+    const model = { ranking: { weights: { coverage: 10 }, bias: -5 }, answers: { weights: { coverage: 10 }, bias: -5 }, threshold: 0.5 };
     const s = score(
       [
         q('answerable', [{ features: f(0.2), gold: false }, { features: f(0.9), gold: true }]),

@@ -9,18 +9,17 @@ const zero = Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as unknown as 
 
 describe('the learned score', () => {
   it('is a probability that rises with a positively weighted feature', () => {
-    const model = { ranking: { weights: {}, bias: 0 }, answers: { weights: { coverage: 4 }, bias: -2, rankingWeight: 0 }, threshold: 0.5 };
+    const model = { ranking: { weights: {}, bias: 0 }, answers: { weights: { coverage: 4 }, bias: -2 }, threshold: 0.5 };
     expect(probability(model, zero)).toBeCloseTo(1 / (1 + Math.exp(2)));
     expect(probability(model, { ...zero, coverage: 0.5 })).toBeCloseTo(0.5);
     expect(probability(model, { ...zero, coverage: 1 })).toBeGreaterThan(0.85);
   });
 
-  it('adds the ranking model\'s logit, weighted, to the answers model\'s', () => {
-    const ranking = { weights: { lexicalRank: 2 }, bias: -1 };
-    const model = { ranking, answers: { weights: { coverage: 1 }, bias: 0, rankingWeight: 0.5 }, threshold: 0.5 };
+  it('is the answers model\'s alone: the ranking model orders, it does not score', () => {
+    const model = { ranking: { weights: { lexicalRank: 5 }, bias: 0 }, answers: { weights: { coverage: 1 }, bias: 0 }, threshold: 0.5 };
     const f = { ...zero, coverage: 0.4, lexicalRank: 1 };
-    expect(logit(ranking, f)).toBeCloseTo(1);
-    expect(probability(model, f)).toBeCloseTo(1 / (1 + Math.exp(-(0.4 + 0.5 * 1))));
+    expect(logit(model.ranking, f)).toBeCloseTo(5);
+    expect(probability(model, f)).toBeCloseTo(1 / (1 + Math.exp(-0.4)));
   });
 
   it('the shipped calibration: a lexical model on lexical features only, hybrid ones on any, answers on no relative one, bars inside 0..1', () => {
@@ -38,7 +37,7 @@ describe('the learned score', () => {
 
   it('a hybrid model is used only for the embedding model whose probe embedding it recorded', () => {
     const probe = [0.6, 0.8, 0];
-    const linear = { ranking: { weights: {}, bias: 0 }, answers: { weights: {}, bias: 0, rankingWeight: 1 } };
+    const linear = { ranking: { weights: {}, bias: 0 }, answers: { weights: {}, bias: 0 } };
     const calibration: Calibration = { lexical: { ...linear, threshold: 0.5 }, hybrid: [{ ...linear, model: 'm', dim: 3, probe, threshold: 0.3 }] };
     expect(hybridModelFor(calibration, Float32Array.from([0.6, 0.79, 0.01]))?.model).toBe('m');
     expect(hybridModelFor(calibration, Float32Array.from([0, 0, 1]))).toBeNull();

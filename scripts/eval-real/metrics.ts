@@ -1,5 +1,5 @@
 /** Scores of collected questions (collect.ts) under a learned model, beside the baselines. */
-import { probability, type LearnedModel } from '../../src/search/scorer.js';
+import { logit, probability, type LearnedModel } from '../../src/search/scorer.js';
 import type { Asked } from './collect.js';
 
 export interface RankScores {
@@ -25,10 +25,10 @@ export interface SystemScores {
   ms: { sanad: number; bm25: number; dense: number | null };
 }
 
-/** Candidates of a question ordered by `model`: 1-based rank of the first gold one (0: none), and the best score. */
+/** Candidates of a question ordered by `model`: 1-based rank of the first gold one (0: none), and the best-ranked one's score. */
 export function rankUnder(a: Asked, model: LearnedModel): { rank: number; best: number } {
-  const scored = a.candidates.map((c, i) => ({ c, i, p: probability(model, c.features) })).sort((x, y) => y.p - x.p || x.i - y.i);
-  return { rank: scored.findIndex((s) => s.c.gold) + 1, best: scored[0]?.p ?? 0 };
+  const ranked = a.candidates.map((c, i) => ({ c, i, r: logit(model.ranking, c.features) })).sort((x, y) => y.r - x.r || x.i - y.i);
+  return { rank: ranked.findIndex((s) => s.c.gold) + 1, best: ranked[0] ? probability(model, ranked[0].c.features) : 0 };
 }
 
 function rankScores(ranks: readonly number[]): RankScores {

@@ -1,8 +1,8 @@
 /**
  * Ranked hits → the answer users see: the best passages, near-duplicates dropped, each with its
  * verbatim excerpt and citation; or answered=false when nothing is relevant enough to cite. One
- * rule decides both: a passage is cited when its score (the probability that it answers) reaches
- * the scoring model's bar; `duplicateJaccard` (RankingOptions) says when two are one.
+ * rule decides both: a passage is cited, in rank order, when its score (the probability that it
+ * answers) reaches the scoring model's bar, and none is when the best-ranked one does not; `duplicateJaccard` (RankingOptions) says when two are one.
  */
 import { arabicAnalyzer, type Analyzer } from '../analysis/analyzer.js';
 import type { QueryTerm } from '../search/query.js';
@@ -48,8 +48,11 @@ export async function composeAnswer(question: string, search: SearchResult, opts
   const options = opts.ranking ?? DEFAULT_RANKING;
   const analyzer = opts.analyzer ?? arabicAnalyzer();
   const chosen: typeof search.hits = [];
+  // The best-ranked passage decides "not found"; further ones are cited, in rank order, where they reach the bar too.
+  if (!search.hits[0] || search.hits[0].score < search.threshold) return { question, answered: false, results: [], unmatched: [] };
   for (const hit of search.hits) {
-    if (chosen.length >= opts.top || hit.score < search.threshold) break;
+    if (chosen.length >= opts.top) break;
+    if (hit.score < search.threshold) continue;
     if (chosen.some((c) => jaccard(c.passageTerms, hit.passageTerms) >= options.duplicateJaccard)) continue;
     chosen.push(hit);
   }

@@ -16,16 +16,15 @@ export interface Linear {
 /**
  * Two logistic models and the bar. `ranking` orders a question's candidates (fitted on every
  * candidate, it may weigh how a passage stands against the others: its ranks, its lead). `answers`
- * says how likely the passage is to answer at all (fitted on each question's first candidates, over
- * what a passage holds regardless of the others, plus the ranking's logit): a question's best
- * candidate always leads the others, so only what does not depend on them tells an answer from
- * the best of noise.
+ * is the score: the probability that the passage answers at all, from what it holds whatever the
+ * other candidates are (fitted on each question's first candidates under the ranking). A question's
+ * best candidate leads the others whatever it is, even on an archive of noise, so only what does not
+ * depend on them may say whether to cite it.
  */
 export interface LearnedModel {
   ranking: Linear;
-  /** `rankingWeight` multiplies the ranking model's logit. */
-  answers: Linear & { rankingWeight: number };
-  /** The best passage must reach this probability to be cited, and so must every further one. 0..1. */
+  answers: Linear;
+  /** The best-ranked passage must reach this probability to be cited, and so must every further one. 0..1. */
   threshold: number;
 }
 
@@ -57,8 +56,7 @@ export function logit(linear: Linear, features: CandidateFeatures): number {
 
 /** Probability (0..1) that a candidate answers, under `model`: its score. */
 export function probability(model: LearnedModel, features: CandidateFeatures): number {
-  const z = logit(model.answers, features) + model.answers.rankingWeight * logit(model.ranking, features);
-  return 1 / (1 + Math.exp(-z));
+  return 1 / (1 + Math.exp(-logit(model.answers, features)));
 }
 
 const CALIBRATION_FILE = new URL('./calibration.json', import.meta.url);

@@ -1,8 +1,8 @@
 /**
  * Question → ranked passages. Lexical candidates (FTS5 BM25 over Arabic-normalised, stemmed terms)
  * always; dense ones (HNSW over embeddings) too when a model is loaded. Each candidate's evidence
- * (features.ts) becomes one score, the probability that it answers (scorer.ts), which ranks the
- * passages and, against the model's bar, decides between citing and saying "not found".
+ * (features.ts) ranks it among the others and gives its score, the probability that it answers
+ * (scorer.ts), which against the model's bar decides between citing and saying "not found".
  */
 import { arabicAnalyzer, type Analyzer } from '../analysis/analyzer.js';
 import type { Embedder } from '../embed/embedder.js';
@@ -14,13 +14,15 @@ import type { Dictionary } from '../analysis/freedict.js';
 import { withoutMarks } from '../analysis/normalize.js';
 import { dominantScript } from '../analysis/script.js';
 import type { CandidateFeatures } from './features.js';
-import { probability, shippedCalibration, type LearnedModel } from './scorer.js';
+import { logit, probability, shippedCalibration, type LearnedModel } from './scorer.js';
 import { coverage, idf, rarestTerms } from './idf.js';
 import { queryTerms, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
 
 export interface Hit {
   id: number;
+  /** Where the ranking model puts the passage among the question's candidates (a logit: higher first). */
+  rank: number;
   /** The probability that the passage answers the question (scorer.ts), 0..1: the same scale in either mode. */
   score: number;
   /** Share of the question's weighted terms found in the passage (0..1). */
@@ -196,8 +198,8 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
       crossSimilarity: cross * (sim ?? 0),
       crossDenseRank: cross * (denseRank === undefined ? 0 : 1 / (1 + denseRank)),
     };
-    return { id, score: probability(scorer, features), coverage: cov, similarity: sim, crossLingual, features, passageTerms, passage };
+    return { id, rank: logit(scorer.ranking, features), score: probability(scorer, features), coverage: cov, similarity: sim, crossLingual, features, passageTerms, passage };
   });
-  hits.sort((a, b) => b.score - a.score); // stable: equal scores keep the lexical order
+  hits.sort((a, b) => b.rank - a.rank); // stable: equal ranks keep the lexical order
   return { query, hits, queryVector, kind, threshold: scorer.threshold };
 }
