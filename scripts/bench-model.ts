@@ -5,8 +5,7 @@
  * sets, asked as the bot asks them (the model on its own thread; `--in-thread`: on the asking thread,
  * as the CLI does), with how long the asking thread's event loop was held meanwhile; then an ask by
  * parts (search and answer with an in-thread model, each model call timed): the question's
- * embedding, the second one (missing-words support), sentence batches for excerpts by meaning, and
- * the rest. Prints figures; asserts nothing.
+ * embedding, sentence batches for excerpts by meaning, and the rest. Prints figures; asserts nothing.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -19,6 +18,7 @@ import { loadEmbedder, type Embedder } from '../src/embed/embedder.js';
 import { ArchiveStore } from '../src/index/store.js';
 import { VectorIndex } from '../src/index/vector-index.js';
 import { createLogger } from '../src/log.js';
+import { hybridModelFor, PROBE_TEXT, shippedCalibration } from '../src/search/scorer.js';
 import { searchPassages } from '../src/search/search.js';
 
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] ?? 3) || 3;
@@ -73,7 +73,8 @@ try {
   const model = load.embedder;
   const store = new ArchiveStore(path.join(config.indexDir, STORE_FILE));
   const { index: vectors } = await VectorIndex.open(config.indexDir, model.model, model.dim, store.generation(), store);
-  const parts = { question: [] as number[], second: [] as number[], sentences: [] as number[], rest: [] as number[] };
+  const parts = { question: [] as number[], sentences: [] as number[], rest: [] as number[] };
+  const scorer = hybridModelFor(shippedCalibration(), await model.embedQuery(PROBE_TEXT)) ?? undefined;
   let calls: { query: number[]; passages: number };
   const timed = async <T>(work: Promise<T>, add: (ms: number) => void): Promise<T> => {
     const s = performance.now();
@@ -91,14 +92,13 @@ try {
   for (const q of questions) {
     calls = { query: [], passages: 0 };
     const s = performance.now();
-    const search = await searchPassages(q, { store, embedder: counted, vectors });
+    const search = await searchPassages(q, { store, embedder: counted, vectors, scorer });
     await composeAnswer(q, search, { top: 3, embedder: counted });
     const total = performance.now() - s;
-    const [question = 0, second = 0] = calls.query;
+    const question = calls.query.reduce((a, b) => a + b, 0);
     parts.question.push(question);
-    if (calls.query.length > 1) parts.second.push(second);
     if (calls.passages > 0) parts.sentences.push(calls.passages);
-    parts.rest.push(total - question - second - calls.passages);
+    parts.rest.push(total - question - calls.passages);
   }
   store.close();
   await model.dispose();
@@ -110,7 +110,6 @@ try {
   if (repeated.length > 0) console.log(`ask, repeated (answer memo):              ${summary(repeated)}`);
   console.log('ask by parts (model in-thread):');
   console.log(`  the question's embedding:               ${summary(parts.question)}`);
-  console.log(`  missing-words support (2nd embedding):  ${summary(parts.second)}`);
   if (parts.sentences.length > 0) console.log(`  sentences for excerpts by meaning:      ${summary(parts.sentences)}`);
   console.log(`  the rest (matching, ranking, excerpts): ${summary(parts.rest)}`);
   const heldMs = (p: number) => ms(held.percentile(p) / 1e6);

@@ -50,7 +50,7 @@ const WINDOWS_PER_RUN = 16;
  * ONNX Runtime session settings: one intra-op thread per core (ORT's default), but idle threads sleep
  * instead of spinning. A query runs ~200 small ops one after another; spinning threads that wait
  * between them compete for the same 2 shared cores with the thread doing the work, the bot and the
- * indexer (measured under load: question embedding ~2× slower with spinning; README "Hybrid mode,
+ * indexer (measured under load: question embedding ~2× slower with spinning; docs/tuning-history.md, "Hybrid mode,
  * with multilingual-e5-small").
  */
 const SESSION_OPTIONS = { extra: { session: { intra_op: { allow_spinning: '0' } } } };

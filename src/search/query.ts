@@ -18,7 +18,7 @@ export interface QueryTerm {
   /**
    * IDF^idfExponent (√IDF by default) of the term's commonest alternative: a concept the archive
    * mentions everywhere tells little, but damped, so that a passage meeting most of a question
-   * outranks one that meets only its rarest word (see README, "Evaluation").
+   * outranks one that meets only its rarest word (docs/tuning-history.md).
    */
   weight: number;
   /** Passages holding the term's commonest alternative (what `weight` is computed from). */
