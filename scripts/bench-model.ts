@@ -18,7 +18,7 @@ import { loadEmbedder, type Embedder } from '../src/embed/embedder.js';
 import { ArchiveStore } from '../src/index/store.js';
 import { VectorIndex } from '../src/index/vector-index.js';
 import { createLogger } from '../src/log.js';
-import { hybridModelFor, PROBE_TEXT, shippedCalibration } from '../src/search/scorer.js';
+import { hybridModelOf, shippedCalibration } from '../src/search/scorer.js';
 import { searchPassages } from '../src/search/search.js';
 
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] ?? 3) || 3;
@@ -74,7 +74,7 @@ try {
   const store = new ArchiveStore(path.join(config.indexDir, STORE_FILE));
   const { index: vectors } = await VectorIndex.open(config.indexDir, model.model, model.dim, store.generation(), store);
   const parts = { question: [] as number[], sentences: [] as number[], rest: [] as number[] };
-  const scorer = hybridModelFor(shippedCalibration(), await model.embedQuery(PROBE_TEXT)) ?? undefined;
+  const scorer = (await hybridModelOf(shippedCalibration(), model)) ?? undefined;
   let calls: { query: number[]; passages: number };
   const timed = async <T>(work: Promise<T>, add: (ms: number) => void): Promise<T> => {
     const s = performance.now();

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDictionary } from '../src/analysis/freedict.js';
-import { hybridModelFor, PROBE_TEXT, shippedCalibration } from '../src/search/scorer.js';
+import { hybridModelOf, shippedCalibration } from '../src/search/scorer.js';
 import { collect } from './eval-real/collect.js';
 import { openRealArchive, type Setting } from './eval-real/corpus.js';
 import { curve, score, table } from './eval-real/metrics.js';
@@ -33,7 +33,7 @@ const calibration = shippedCalibration();
 
 async function section(s: Setting, heading: string): Promise<string> {
   const archive = await openRealArchive(s, (l) => console.error(l));
-  const learned = archive.embedder ? hybridModelFor(calibration, await archive.embedder.embedQuery(PROBE_TEXT)) : null;
+  const learned = archive.embedder ? await hybridModelOf(calibration, archive.embedder) : null;
   const scorer = learned ?? calibration.lexical;
   const asked = await collect(archive, scorer, archive.embedder ? null : dictionary);
   archive.close();

@@ -12,7 +12,7 @@
 import { parseArgs } from 'node:util';
 import { openDictionary } from '../src/analysis/freedict.js';
 import { readFileSync } from 'node:fs';
-import { hybridModelFor, PROBE_TEXT, shippedCalibration, type Calibration } from '../src/search/scorer.js';
+import { hybridModelOf, shippedCalibration, type Calibration } from '../src/search/scorer.js';
 import { collect } from './eval-real/collect.js';
 import { openRealArchive, type Setting } from './eval-real/corpus.js';
 import { curve, score, table } from './eval-real/metrics.js';
@@ -55,7 +55,7 @@ const archive = await openRealArchive(setting, (l) => console.error(l));
 const calibration = values.calibration ? (JSON.parse(readFileSync(values.calibration, 'utf8')) as Calibration) : shippedCalibration();
 let scorer = calibration.lexical;
 if (archive.embedder) {
-  const learned = hybridModelFor(calibration, await archive.embedder.embedQuery(PROBE_TEXT));
+  const learned = await hybridModelOf(calibration, archive.embedder);
   if (!learned) console.error('no hybrid calibration for this model: scoring with the lexical one (npm run calibrate)');
   scorer = learned ?? calibration.lexical;
 }

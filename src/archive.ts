@@ -24,7 +24,7 @@ import { ArchiveThread } from './index/archive-thread.js';
 import type { Logger } from './log.js';
 import { DEFAULT_RANKING, type RankingOptions } from './search/ranking-options.js';
 import { searchPassages } from './search/search.js';
-import { hybridModelFor, PROBE_TEXT, shippedCalibration, type Calibration, type LearnedModel } from './search/scorer.js';
+import { hybridModelOf, shippedCalibration, type Calibration, type LearnedModel } from './search/scorer.js';
 import type { AddedFile, Answer, ArticleInfo, IndexReport, SearchMode } from './types.js';
 
 export type { AddedFile, Answer, ArticleInfo, IndexReport, SearchMode };
@@ -149,7 +149,7 @@ export class Archive {
     const { index, rebuilt } = await VectorIndex.open(config.indexDir, embedder.model, embedder.dim, store.generation(), store);
     if (rebuilt && index.size > 0) log.info({ vectors: index.size }, 'vector index rebuilt from the store');
     // The scores were learned for one embedding model: another's similarities mean other things.
-    const learned = hybridModelFor(calibration, await embedder.embedQuery(PROBE_TEXT));
+    const learned = await hybridModelOf(calibration, embedder);
     if (!learned) log.warn(`no ranking calibration for the embedding model ${embedder.model}: passages are scored by their words alone; learn one with npm run calibrate`);
     return new Archive(config, log, store, embedder, index, analyzer, ranking, learned ?? calibration.lexical).withWriter(options, config);
   }

@@ -2,7 +2,8 @@
  * Ranked hits → the answer users see: the best passages, near-duplicates dropped, each with its
  * verbatim excerpt and citation; or answered=false when nothing is relevant enough to cite. One
  * rule decides both: a passage is cited, in rank order, when its score (the probability that it
- * answers) reaches the scoring model's bar, and none is when the best-ranked one does not; `duplicateJaccard` (RankingOptions) says when two are one.
+ * answers) reaches the scoring model's bar, and none is when the best-ranked one does not;
+ * `duplicateJaccard` (RankingOptions) says when two are one.
  */
 import { arabicAnalyzer, type Analyzer } from '../analysis/analyzer.js';
 import type { QueryTerm } from '../search/query.js';
@@ -47,16 +48,16 @@ function unmatchedWords(query: readonly QueryTerm[], cited: readonly Hit[], anal
 export async function composeAnswer(question: string, search: SearchResult, opts: AnswerOptions): Promise<Answer> {
   const options = opts.ranking ?? DEFAULT_RANKING;
   const analyzer = opts.analyzer ?? arabicAnalyzer();
-  const chosen: typeof search.hits = [];
   // The best-ranked passage decides "not found"; further ones are cited, in rank order, where they reach the bar too.
   if (!search.hits[0] || search.hits[0].score < search.threshold) return { question, answered: false, results: [], unmatched: [] };
+  const chosen: typeof search.hits = [];
   for (const hit of search.hits) {
     if (chosen.length >= opts.top) break;
     if (hit.score < search.threshold) continue;
     if (chosen.some((c) => jaccard(c.passageTerms, hit.passageTerms) >= options.duplicateJaccard)) continue;
     chosen.push(hit);
   }
-  if (chosen.length === 0) return { question, answered: false, results: [], unmatched: [] };
+  if (chosen.length === 0) return { question, answered: false, results: [], unmatched: [] }; // top 0
   const results: AnswerResult[] = [];
   for (const [i, { passage: p, score }] of chosen.entries()) {
     const { id, title, source, date, file } = p.article;

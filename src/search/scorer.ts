@@ -5,6 +5,7 @@
  * found". The learned weights live in calibration.json beside this file; nothing here is tuned.
  */
 import { readFileSync } from 'node:fs';
+import type { Embedder } from '../embed/embedder.js';
 import type { CandidateFeatures, FeatureName } from './features.js';
 
 /** A weighted sum of features; a feature it does not name weighs 0. */
@@ -82,4 +83,9 @@ const cosine = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 /** The hybrid model learned for the embedding model whose probe embedding is `probe`, if any. */
 export function hybridModelFor(calibration: Calibration, probe: Float32Array): HybridModel | null {
   return calibration.hybrid.find((m) => m.dim === probe.length && cosine(m.probe, probe) >= SAME_MODEL) ?? null;
+}
+
+/** The hybrid model learned for `embedder` (recognised by its embedding of `PROBE_TEXT`), if any. */
+export async function hybridModelOf(calibration: Calibration, embedder: Embedder): Promise<HybridModel | null> {
+  return hybridModelFor(calibration, await embedder.embedQuery(PROBE_TEXT));
 }
