@@ -8,6 +8,7 @@ import { IngestError } from '../src/ingest/errors.js';
 import { INGEST_LIMITS } from '../src/ingest/limits.js';
 import { toPassages } from '../src/ingest/passages.js';
 import { readArticleFile } from '../src/ingest/read-article-file.js';
+import { parseArticles } from '../src/ingest/article-parser.js';
 import { wordCount } from '../src/ingest/sentences.js';
 
 const ARTICLE = 'عنوان الخبر عن أفغانستان\n\nقال وزير الخارجية الروسي سيرغي لافروف إن الوضع في أفغانستان يتطلب حلا سياسيا عاجلا وشاملا.\n\nوأضاف أن موسكو ستواصل الاتصالات مع جميع الأطراف الأفغانية من أجل الاستقرار في المنطقة.';
@@ -117,5 +118,20 @@ describe('passages', () => {
     expect(passages.map((p) => p.position)).toEqual(passages.map((_, i) => i));
     expect(passages.map((p) => p.text).join(' ').replace(/\s+/g, ' ')).toBe(`واشنطن وطشقند ${long} فقرة قصيرة.`);
     expect(new Set(passages.map((p) => p.hash)).size).toBe(passages.length);
+  });
+});
+
+describe('the end of an article', () => {
+  const lead = 'قال المتحدث باسم الدفاع المدني إن فرق الإنقاذ عملت طوال الليل في الموقع لانتشال العالقين تحت الأنقاض.';
+  const closing = (last: string) => parseArticles(`عنوان الخبر\n\n${lead}\n\n${last}`, 'a.txt')[0]!.paragraphs;
+  it.each([
+    ['a short closing sentence', 'وبلغ عدد الضحايا 12 شخصا.', true],
+    ['a short closing question', 'فهل تنجح الهدنة هذه المرة؟', true],
+    ['a closing sentence in quotes', 'وقال: "لن نتوقف حتى ننقذ الجميع."', true],
+    ['the site’s name', 'صحيفة الرؤية الإلكترونية', false],
+    ['a credit line', 'تحرير محمد علي', false],
+  ])('%s: kept %s', (_, last, kept) => {
+    expect(closing(last).includes(last)).toBe(kept);
+    expect(closing(last)[0]).toBe(lead);
   });
 });

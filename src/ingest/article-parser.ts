@@ -52,6 +52,10 @@ const isBody = (b: string) => wordCount(b) >= 12 || (wordCount(b) >= 6 && endsSe
 const isHeadline = (b: string) => wordCount(b) <= 25 && !endsSentence(b);
 /** Footer lines (site name, credits) are short; a closing paragraph is not. */
 const FOOTER_MAX_WORDS = 10;
+/** A block that ends on a full stop, a question or an exclamation, closing quotes aside: a sentence. */
+const endsStatement = (b: string) => /[.!؟?…][\s"'”»)\]]*$/u.test(b);
+/** A short line after the last paragraph that is not a sentence: the site's name, a credit. */
+const isFooterLine = (b: string) => wordCount(b) <= FOOTER_MAX_WORDS && !endsStatement(b);
 
 /** `text` without trailing white space and dots. */
 function trimDots(text: string): string {
@@ -147,8 +151,9 @@ function parseSegment(blocks: string[], file: string, part: number, hints: PageH
       }
     }
   }
-  // Short lines after the last paragraph are a footer (site name, credits), not article text.
-  while (body.length > 0 && wordCount(body[body.length - 1]!) <= FOOTER_MAX_WORDS) body.pop();
+  // Short lines after the last paragraph are a footer (site name, credits), not article text; a
+  // short closing sentence ("وبلغ عدد الضحايا 12 شخصا.") is the article's and stays.
+  while (body.length > 0 && isFooterLine(body[body.length - 1]!)) body.pop();
   if (body.length === 0) return null;
 
   const label = (text: string | null | undefined) => (text ? cleanLabel(text) || null : null);
