@@ -12,7 +12,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { composeAnswer } from '../src/answer/answer.js';
-import { openArchive, STORE_FILE } from '../src/archive.js';
+import { openArchive, STORE_FILE } from '../src/archive/archive.js';
 import { loadConfig } from '../src/config.js';
 import { loadEmbedder, type Embedder } from '../src/embed/embedder.js';
 import { ArchiveStore } from '../src/index/store.js';

@@ -4,7 +4,7 @@ import { arabicAnalyzer, createAnalyzer } from '../src/analysis/analyzer.js';
 import { loadSynonymGroups, synonymTable } from '../src/analysis/synonyms.js';
 import { parseWordGroups } from '../src/analysis/word-groups.js';
 import { isSpellingVariant } from '../src/analysis/variants.js';
-import { openArchive, type Archive } from '../src/archive.js';
+import { openArchive, type Archive } from '../src/archive/archive.js';
 import { tempArchive, testConfig } from './helpers.js';
 
 const analyzer = arabicAnalyzer();

@@ -12,7 +12,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDictionary, parseFreedict } from '../src/analysis/freedict.js';
 import { nameSpellings } from '../src/analysis/transliteration.js';
-import { openArchive, type Archive } from '../src/archive.js';
+import { openArchive, type Archive } from '../src/archive/archive.js';
 import { constructedArchive, tempArchive, testConfig } from './helpers.js';
 
 /** A few entries in FreeDict's dictd layout: headword and IPA, then senses (numbered when several). */

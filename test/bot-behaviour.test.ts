@@ -11,7 +11,7 @@ import type { Bot } from 'grammy';
 import { startFakeBotApi, type BotCall, type FakeBotApi, type FakeChat, type FakeUser } from './support/fake-bot-api.js';
 import { parseHtml } from './support/telegram-rules.js';
 import { loadConfig } from '../src/config.js';
-import type { Archive } from '../src/archive.js';
+import type { Archive } from '../src/archive/archive.js';
 import type { Answer, AnswerResult } from '../src/types.js';
 import { createBot } from '../src/bot/bot.js';
 import type { BotContext } from '../src/bot/context.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UserFromGetMe, Message } from 'grammy/types';
 import type { AnswerResult } from '../src/types.js';
-import type { ArchiveStats, ArticleInfo } from '../src/archive.js';
+import type { ArchiveStats, ArticleInfo } from '../src/archive/archive.js';
 import {
   clipEnd,
   clipStart,

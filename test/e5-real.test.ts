@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openArchive } from '../src/archive.js';
+import { openArchive } from '../src/archive/archive.js';
 import { checkParity } from '../scripts/e5-parity/check.js';
 import { pino } from 'pino';
 import { tempArchive, testConfig } from './helpers.js';

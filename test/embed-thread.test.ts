@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openArchive } from '../src/archive.js';
+import { openArchive } from '../src/archive/archive.js';
 import { loadEmbedder, type Embedder } from '../src/embed/embedder.js';
 import { loadEmbedderThread } from '../src/embed/embed-thread.js';
 import { SEED_DIR, tempArchive, testConfig, tinyModel, TINY_MODEL_RANKING } from './helpers.js';

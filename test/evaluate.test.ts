@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openArchive, type Archive } from '../src/archive.js';
+import { openArchive, type Archive } from '../src/archive/archive.js';
 import { scoreAnswers, type EvalQuestion } from '../src/answer/evaluate.js';
 import type { Answer, AnswerResult } from '../src/types.js';
 import { ROOT, tempArchive, testConfig } from './helpers.js';

@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
-import { openArchive, type Archive } from '../src/archive.js';
+import { openArchive, type Archive } from '../src/archive/archive.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { ArchiveStore } from '../src/index/store.js';
 import { rankingOptions } from '../src/search/ranking-options.js';

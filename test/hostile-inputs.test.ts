@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arabicAnalyzer } from '../src/analysis/analyzer.js';
-import { openArchive, type Archive } from '../src/archive.js';
+import { openArchive, type Archive } from '../src/archive/archive.js';
 import { INGEST_LIMITS } from '../src/ingest/limits.js';
 import type { IndexReport } from '../src/types.js';
 import { ARTICLE, HOSTILE_CASES, TITLE } from '../scripts/hostile-inputs.js';

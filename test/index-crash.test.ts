@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openArchive } from '../src/archive.js';
+import { openArchive } from '../src/archive/archive.js';
 import { readArticleFile } from '../src/ingest/read-article-file.js';
 import { toPassages } from '../src/ingest/passages.js';
 import { ROOT, SEED_DIR, tempArchive, testConfig, tinyModel, TINY_MODEL_RANKING } from './helpers.js';

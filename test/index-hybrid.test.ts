@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openArchive, type Archive } from '../src/archive.js';
+import { openArchive, type Archive } from '../src/archive/archive.js';
 import type { Config } from '../src/config.js';
 import { tempArchive, testConfig, tinyModel, TINY_MODEL_RANKING } from './helpers.js';
 

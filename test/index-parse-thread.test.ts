@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { arabicAnalyzer } from '../src/analysis/analyzer.js';
-import { openArchive } from '../src/archive.js';
+import { openArchive } from '../src/archive/archive.js';
 import { analyseFile } from '../src/index/analyse-file.js';
 import { ParseThread } from '../src/index/parse-thread.js';
 import { SEED_DIR, testConfig } from './helpers.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arabicAnalyzer } from '../src/analysis/analyzer.js';
 import { rootsOf } from '../src/analysis/roots.js';
 import { loadSynonymGroups } from '../src/analysis/synonyms.js';
-import type { Archive } from '../src/archive.js';
+import type { Archive } from '../src/archive/archive.js';
 import type { ArchiveStore } from '../src/index/store.js';
 import { queryTerms } from '../src/search/query.js';
 import { DEFAULT_RANKING } from '../src/search/ranking-options.js';

@@ -5,7 +5,7 @@ import { OWN_INITIALS_FILE, ownInitialLexicon, ownInitialStem, ownInitialWords }
 import { spellHamza } from '../src/analysis/hamza.js';
 import { rootsOf } from '../src/analysis/roots.js';
 import { snowballStem } from '../src/analysis/terms.js';
-import type { Archive } from '../src/archive.js';
+import type { Archive } from '../src/archive/archive.js';
 import type { ArchiveStore } from '../src/index/store.js';
 import { queryTerms } from '../src/search/query.js';
 import { DEFAULT_RANKING } from '../src/search/ranking-options.js';

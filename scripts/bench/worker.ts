@@ -36,7 +36,7 @@ async function openSanad(args: Args) {
   const mod = async (p: string) => (await import(pathToFileURL(join(args.root, p)).href)) as Record<string, (...a: unknown[]) => unknown>;
   const { loadConfig } = await mod('src/config.ts');
   const { createLogger } = await mod('src/log.ts');
-  const { openArchive } = await mod('src/archive.ts');
+  const { openArchive } = await mod('src/archive/archive.ts');
   const config = loadConfig!();
   return (await openArchive!(config, createLogger!('error'))) as {
     index(): Promise<{ passages: number; added: number; updated: number; unchanged: number; failed: unknown[] }>;

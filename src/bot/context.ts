@@ -4,7 +4,7 @@
  */
 import type { Context } from 'grammy';
 import type { Config } from '../config.js';
-import type { Archive } from '../archive.js';
+import type { Archive } from '../archive/archive.js';
 import type { Logger } from '../log.js';
 import type { Lang, Messages } from './i18n.js';
 import type { TaskTracker } from './tasks.js';

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle } from 'grammy/types';
 import type { AnswerResult } from '../types.js';
-import type { ArchiveStats, ArticleDetail, ArticleInfo } from '../archive.js';
+import type { ArchiveStats, ArticleDetail, ArticleInfo } from '../archive/archive.js';
 import type { Messages } from './i18n.js';
 import { articleCallback, encodeCallback } from './callback-data.js';
 import { escapeHtml, isMostlyArabic, isolate, isolateLatinRunsAlways, prose } from './html.js';

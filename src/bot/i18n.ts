@@ -11,7 +11,7 @@
  *    a language_code starting with "ar" → Arabic, anything else or none → English.
  */
 import type { IndexReport } from '../types.js';
-import type { ArchiveStats, ArticleInfo } from '../archive.js';
+import type { ArchiveStats, ArticleInfo } from '../archive/archive.js';
 import { escapeHtml, isolate, LRM, prose, RLM, scriptCounts } from './html.js';
 import { cleanLabel } from '../ingest/bidi.js';
 import { formatBytes } from './units.js';

@@ -14,7 +14,7 @@ import { config as loadEnv } from 'dotenv';
 import type { Bot } from 'grammy';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { createLogger, type Logger } from '../log.js';
-import { openArchive, type Archive } from '../archive.js';
+import { openArchive, type Archive } from '../archive/archive.js';
 import { createBot } from './bot.js';
 import { setCommands } from './commands.js';
 import type { BotContext } from './context.js';

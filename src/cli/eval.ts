@@ -4,7 +4,7 @@
  * was tuned on them), then the tuning set, and prints the gap between the tuning set and each.
  */
 import { readFileSync } from 'node:fs';
-import type { Archive } from '../archive.js';
+import type { Archive } from '../archive/archive.js';
 import type { Answer } from '../types.js';
 import { scoreAnswers, type EvalQuestion, type EvalScores } from '../answer/evaluate.js';
 

@@ -6,7 +6,7 @@ import 'dotenv/config';
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { createAnalyzer } from '../analysis/analyzer.js';
-import { openArchive, type Archive, type ArchiveOptions } from '../archive.js';
+import { openArchive, type Archive, type ArchiveOptions } from '../archive/archive.js';
 import { loadConfig, ConfigError } from '../config.js';
 import { cleanLabel } from '../ingest/bidi.js';
 import { createLogger } from '../log.js';

@@ -14,7 +14,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { IngestError } from '../ingest/errors.js';
 import type { AddedFile, Answer, ArticleInfo, IndexReport } from '../types.js';
-import type { ProgressFn } from './indexer.js';
+import type { ProgressFn } from '../index/indexer.js';
 import { spawnWorker } from '../spawn-worker.js';
 
 export type ArchiveRequest =

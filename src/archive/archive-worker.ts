@@ -3,7 +3,7 @@
  * requests (changes one after another: the Archive queues them) and posts progress and results back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openArchive } from '../archive.js';
+import { openArchive } from './archive.js';
 import type { Config } from '../config.js';
 import { IngestError } from '../ingest/errors.js';
 import { createLogger } from '../log.js';
