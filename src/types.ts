@@ -75,6 +75,11 @@ export interface IndexReport {
   failed: IndexFailure[];
   /** Files indexed with a repair (set by every index run). */
   warnings?: IndexWarning[];
+  /**
+   * Set when more of the indexed files were gone from DATA_DIR than a run removes unasked
+   * (indexer.ts MASS_REMOVAL_SHARE): `files` of the `of` indexed stay indexed.
+   */
+  withheld?: { files: number; of: number };
   mode: 'hybrid' | 'lexical';
 }
 

@@ -105,9 +105,10 @@ describe('the model thread', () => {
     const dirs = tempArchive();
     const config = testConfig(dirs, { EMBEDDING_MODEL: 'tiny', MODEL_DIR: modelDir });
     const silent = pino({ level: 'silent' });
-    const here = await openArchive(config, silent, { ranking: TINY_MODEL_RANKING });
-    await here.index();
+    // The bot is the index's writer; the in-thread archive only reads what it wrote.
     const bot = await openArchive(config, silent, { ranking: TINY_MODEL_RANKING, offThread: true });
+    await bot.index();
+    const here = await openArchive(config, silent, { ranking: TINY_MODEL_RANKING });
     let answered = 0;
     try {
       expect(bot.mode).toBe('hybrid');

@@ -19,7 +19,7 @@ import { spawnWorker } from '../spawn-worker.js';
 
 export type ArchiveRequest =
   | { id: number; op: 'ask'; question: string; top: number }
-  | { id: number; op: 'index' }
+  | { id: number; op: 'index'; allowMassRemoval: boolean }
   | { id: number; op: 'addFile'; name: string; bytes: Uint8Array }
   | { id: number; op: 'deleteArticle'; idOrFile: string };
 
@@ -51,8 +51,8 @@ export class ArchiveThread {
     return this.call({ op: 'ask', question, top }) as Promise<Answer>;
   }
 
-  index(onProgress?: ProgressFn): Promise<IndexReport> {
-    return this.call({ op: 'index' }, onProgress) as Promise<IndexReport>;
+  index(onProgress?: ProgressFn, allowMassRemoval = false): Promise<IndexReport> {
+    return this.call({ op: 'index', allowMassRemoval }, onProgress) as Promise<IndexReport>;
   }
 
   addFile(name: string, bytes: Uint8Array): Promise<AddedFile> {

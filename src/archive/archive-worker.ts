@@ -11,14 +11,18 @@ import type { ArchiveReply, ArchiveRequest } from './archive-thread.js';
 
 const port = parentPort!;
 const config = workerData as Config;
-const archive = await openArchive(config, createLogger(config.logLevel));
+// The process that started this thread holds INDEX_DIR's writer lock: the thread writes under it.
+const archive = await openArchive(config, createLogger(config.logLevel), { underLock: true });
 
 function run(request: ArchiveRequest): Promise<unknown> {
   switch (request.op) {
     case 'ask':
       return archive.ask(request.question, { top: request.top });
     case 'index':
-      return archive.index({ onProgress: (...progress) => port.postMessage({ id: request.id, progress } satisfies ArchiveReply) });
+      return archive.index({
+        onProgress: (...progress) => port.postMessage({ id: request.id, progress } satisfies ArchiveReply),
+        allowMassRemoval: request.allowMassRemoval,
+      });
     case 'addFile':
       return archive.addFile(request.name, Buffer.from(request.bytes));
     case 'deleteArticle':

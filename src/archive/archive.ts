@@ -17,9 +17,11 @@ import { IngestError } from '../ingest/errors.js';
 import { contentHash } from '../ingest/passages.js';
 import { hasArticleExtension, readArticleFile, ARTICLE_EXTENSIONS } from '../ingest/read-article-file.js';
 import { replaceAtomically } from '../index/atomic-write.js';
-import { alreadyInArchive, indexDataDir, type ProgressFn } from '../index/indexer.js';
-import { ArchiveStore } from '../index/store.js';
+import { alreadyInArchive, indexDataDir, type IndexTarget, type ProgressFn } from '../index/indexer.js';
+import type { ArchiveStore } from '../index/store.js';
+import { damagedStoreNotice, isDamagedStore, openStoreFile, quarantineStore, storeIdentity } from '../index/store-file.js';
 import { VectorIndex } from '../index/vector-index.js';
+import { WriterLock } from '../index/writer-lock.js';
 import { ArchiveThread } from './archive-thread.js';
 import type { Logger } from '../log.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking-options.js';
@@ -56,6 +58,13 @@ export interface ArchiveOptions {
    * answers). The worker reads and ranks with the defaults.
    */
   offThread?: boolean;
+  /**
+   * What this process is, for the writer lock's holder line ("sanad bot", "sanad cli index"). The
+   * lock is taken at open off-thread (a bot holds it for its life) and at the first change otherwise.
+   */
+  writer?: string;
+  /** This process already holds INDEX_DIR's writer lock (the archive's own worker threads). */
+  underLock?: boolean;
 }
 
 /** The SQLite store's file name under INDEX_DIR. */
@@ -101,20 +110,28 @@ export class Archive {
   /** Lexical mode off-thread: threads that search for questions, so that every core answers. */
   private readers: ArchiveThread[] = [];
   private readonly answers = new AnswerMemo();
+  /** INDEX_DIR's writer lock once taken (never, under another's lock: see ArchiveOptions.underLock). */
+  private lock: WriterLock | null = null;
+  private lockRole = 'sanad';
+  private underLock = false;
 
   private constructor(
     private readonly config: Config,
     private readonly log: Logger,
-    private readonly store: ArchiveStore,
+    private store: ArchiveStore,
     private readonly embedder: Embedder | null,
     private vectors: VectorIndex | null,
     private readonly analyzer: Analyzer,
     private readonly ranking: RankingOptions,
     /** Turns a candidate's features into its score and "not found" bar (search/scorer.ts). */
-    private readonly scorer: LearnedModel,
+    private scorer: LearnedModel,
+    /** The words-only model: for a question whose vectors cannot be read (no graph, a graph error). */
+    private readonly lexicalScorer: LearnedModel,
     /** Lexical mode: the English–Arabic dictionary for English questions, read on first use. */
     private readonly dictionary: (() => Dictionary) | null = null,
-  ) {}
+  ) {
+    this.openedStore = storeIdentity(this.storePath);
+  }
 
   get mode(): SearchMode {
     return this.embedder ? 'hybrid' : 'lexical';
@@ -122,12 +139,24 @@ export class Archive {
 
   /** Open (or create) the index; falls back to lexical mode, with one log line, when no model loads. */
   static async open(config: Config, log: Logger, options: ArchiveOptions = {}): Promise<Archive> {
+    mkdirSync(config.indexDir, { recursive: true });
+    mkdirSync(config.dataDir, { recursive: true });
+    // The bot is its index's writer for as long as it runs: a second one is refused before it polls.
+    const lock = options.offThread ? WriterLock.acquire(config.indexDir, options.writer ?? 'sanad bot') : null;
+    try {
+      return (await Archive.openStore(config, log, options, lock)).withWriter(options, config);
+    } catch (err) {
+      lock?.release();
+      throw err;
+    }
+  }
+
+  private static async openStore(config: Config, log: Logger, options: ArchiveOptions, lock: WriterLock | null): Promise<Archive> {
     const analyzer = options.analyzer ?? arabicAnalyzer();
     const ranking = options.ranking ?? DEFAULT_RANKING;
     const calibration = options.calibration ?? shippedCalibration();
-    mkdirSync(config.indexDir, { recursive: true });
-    mkdirSync(config.dataDir, { recursive: true });
-    const store = new ArchiveStore(join(config.indexDir, STORE_FILE));
+    const { store, quarantined } = openStoreFile(join(config.indexDir, STORE_FILE));
+    if (quarantined) log.error(damagedStoreNotice(quarantined));
     // Off-thread (the bot), the model runs in a thread of its own: a model run holds the thread
     // that makes it, and questions are asked on the bot's.
     const load = options.offThread ? loadEmbedderThread : loadEmbedder;
@@ -138,20 +167,66 @@ export class Archive {
     });
     if (!loaded.embedder) {
       log.warn(loaded.reason);
-      return new Archive(config, log, store, null, null, analyzer, ranking, calibration.lexical, lexicalDictionary(config, log)).withWriter(options, config);
+      return new Archive(config, log, store, null, null, analyzer, ranking, calibration.lexical, calibration.lexical, lexicalDictionary(config, log)).locking(options, lock);
     }
     const { embedder } = loaded;
+    const archive = new Archive(config, log, store, embedder, null, analyzer, ranking, calibration.lexical, calibration.lexical).locking(options, lock);
     if (store.getMeta('embedding_model') !== embedder.model || store.getMeta('embedding_dim') !== String(embedder.dim)) {
+      if (!options.offThread) archive.takeLock();
       store.clearVectors();
       store.setMeta('embedding_model', embedder.model);
       store.setMeta('embedding_dim', String(embedder.dim));
     }
-    const { index, rebuilt } = await VectorIndex.open(config.indexDir, embedder.model, embedder.dim, store.generation(), store);
-    if (rebuilt && index.size > 0) log.info({ vectors: index.size }, 'vector index rebuilt from the store');
+    // Off-thread, a graph that must be rebuilt is rebuilt by the writer thread at its first run
+    // (the bot's first index), not on this one; questions meanwhile are scored by their words.
+    archive.vectors = options.offThread
+      ? await VectorIndex.load(config.indexDir, embedder.model, embedder.dim, store.generation(), store)
+      : await archive.openVectors();
     // The scores were learned for one embedding model: another's similarities mean other things.
     const learned = await hybridModelOf(calibration, embedder);
     if (!learned) log.warn(`no ranking calibration for the embedding model ${embedder.model}: passages are scored by their words alone; learn one with npm run calibrate`);
-    return new Archive(config, log, store, embedder, index, analyzer, ranking, learned ?? calibration.lexical).withWriter(options, config);
+    archive.scorer = learned ?? calibration.lexical;
+    return archive;
+  }
+
+  /** The vector graph for the store as it is now, rebuilt from the store's vectors when the saved one does not match. */
+  private async openVectors(): Promise<VectorIndex> {
+    const { model, dim } = this.embedder!;
+    const { index, rebuilt } = await VectorIndex.open(this.config.indexDir, model, dim, this.store.generation(), this.store);
+    if (rebuilt && index.size > 0) this.log.info({ vectors: index.size }, 'vector index rebuilt from the store');
+    return index;
+  }
+
+  /** How this archive holds INDEX_DIR's writer lock: `lock` if already taken, else at its first change. */
+  private locking(options: ArchiveOptions, lock: WriterLock | null): this {
+    this.lock = lock;
+    this.lockRole = options.writer ?? 'sanad';
+    this.underLock = options.underLock ?? false;
+    return this;
+  }
+
+  /** The store's file identity when this archive opened it (see `followStore`). */
+  private openedStore: number | null = null;
+
+  private get storePath(): string {
+    return join(this.config.indexDir, STORE_FILE);
+  }
+
+  /**
+   * Reopen the store when its file was replaced (the writer moved a damaged one aside and rebuilt
+   * it): a connection to the old file would keep reading the damaged bytes.
+   */
+  private followStore(): void {
+    if (storeIdentity(this.storePath) === this.openedStore) return;
+    this.store.close();
+    this.store = openStoreFile(this.storePath).store;
+    this.openedStore = storeIdentity(this.storePath);
+    this.answers.clear();
+  }
+
+  /** Take INDEX_DIR's writer lock before this process's first change (held until close). */
+  private takeLock(): void {
+    if (!this.lock && !this.underLock) this.lock = WriterLock.acquire(this.config.indexDir, this.lockRole);
   }
 
   private withWriter(options: ArchiveOptions, config: Config): this {
@@ -172,14 +247,19 @@ export class Archive {
     return this;
   }
 
-  /** After the worker changed the store: load the vector graph it saved (hybrid mode). */
+  /**
+   * After the worker changed the store: load the vector graph it saved (hybrid mode). A graph that
+   * does not match the store is left to the writer to rebuild; questions are scored by words meanwhile.
+   */
   private async written<T>(change: Promise<T>): Promise<T> {
     const result = await change;
     // Answers computed while the worker wrote, or while the graph is read, may have seen the old graph.
     this.answers.clear();
+    this.followStore();
     if (this.embedder) {
       const { model, dim } = this.embedder;
-      this.vectors = (await VectorIndex.open(this.config.indexDir, model, dim, this.store.generation(), this.store)).index;
+      this.vectors = await VectorIndex.load(this.config.indexDir, model, dim, this.store.generation(), this.store);
+      if (!this.vectors) this.log.warn('the vector graph does not match the store; answering by words until the next re-index rebuilds it');
       this.answers.clear();
     }
     return result;
@@ -187,12 +267,31 @@ export class Archive {
 
   /** Runs `fn` after every earlier change to DATA_DIR or the index has finished, and before any later one. */
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn);
+    const run = this.queue.then(() => {
+      this.takeLock();
+      return fn();
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private runIndex(onProgress?: ProgressFn): Promise<IndexReport> {
+  private async runIndex(onProgress?: ProgressFn, removals: Pick<IndexTarget, 'allowMassRemoval' | 'removing'> = {}): Promise<IndexReport> {
+    try {
+      return await this.indexOnce(onProgress, removals);
+    } catch (err) {
+      if (!isDamagedStore(err)) throw err;
+      // The store went bad under a run: rebuild it from DATA_DIR rather than fail at every run.
+      this.store.close();
+      this.log.error(damagedStoreNotice(quarantineStore(this.storePath)));
+      this.followStore(); // the path is now free: a fresh store
+      return this.indexOnce(onProgress, removals);
+    }
+  }
+
+  private async indexOnce(onProgress: ProgressFn | undefined, removals: Pick<IndexTarget, 'allowMassRemoval' | 'removing'>): Promise<IndexReport> {
+    // Another writer may have changed the store since this graph was read (it held the lock then):
+    // index into a graph that matches the store, or this run's save would label stale vectors as current.
+    if (this.embedder && this.vectors?.generation !== this.store.generation()) this.vectors = await this.openVectors();
     return indexDataDir(
       {
         dataDir: this.config.dataDir,
@@ -201,15 +300,20 @@ export class Archive {
         embedder: this.embedder,
         vectors: this.vectors,
         analyzer: this.analyzer,
+        ...removals,
       },
       onProgress,
     );
   }
 
-  /** Bring the index in step with DATA_DIR. Changes run one at a time; questions are answered meanwhile. */
-  index(opts: { onProgress?: ProgressFn } = {}): Promise<IndexReport> {
-    if (this.writer) return this.written(this.writer.index(opts.onProgress));
-    return this.exclusive(() => this.runIndex(opts.onProgress));
+  /**
+   * Bring the index in step with DATA_DIR. Changes run one at a time; questions are answered
+   * meanwhile. Files gone from DATA_DIR beyond MASS_REMOVAL_SHARE stay indexed unless `allowMassRemoval`.
+   */
+  index(opts: { onProgress?: ProgressFn; allowMassRemoval?: boolean } = {}): Promise<IndexReport> {
+    const allowMassRemoval = opts.allowMassRemoval ?? false;
+    if (this.writer) return this.written(this.writer.index(opts.onProgress, allowMassRemoval));
+    return this.exclusive(() => this.runIndex(opts.onProgress, { allowMassRemoval }));
   }
 
   ask(question: string, opts: { top?: number } = {}): Promise<Answer> {
@@ -223,8 +327,18 @@ export class Archive {
   }
 
   private async search(question: string, top: number): Promise<Answer> {
-    const { store, embedder, vectors, analyzer, ranking, dictionary, scorer } = this;
-    const search = await searchPassages(question, { store, embedder, vectors, analyzer, ranking, dictionary, scorer });
+    // A reader thread learns of a rebuilt store only here.
+    this.followStore();
+    const { store, analyzer, ranking, dictionary } = this;
+    const vectors = this.embedder ? this.vectors : null;
+    const embedder = vectors ? this.embedder : null;
+    const scorer = vectors ? this.scorer : this.lexicalScorer;
+    const search = await searchPassages(question, { store, embedder, vectors, analyzer, ranking, dictionary, scorer }).catch((err: unknown) => {
+      // A graph that fails to answer (a damaged or stale file) costs this question its meaning, not its answer.
+      if (!vectors) throw err;
+      this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'the vector graph failed; this question is answered by its words');
+      return searchPassages(question, { store, embedder: null, vectors: null, analyzer, ranking, dictionary, scorer: this.lexicalScorer });
+    });
     return composeAnswer(question, search, { top, analyzer, ranking, embedder });
   }
 
@@ -261,15 +375,25 @@ export class Archive {
     }
   }
 
-  /** Remove an article's file from DATA_DIR and its passages from the index. */
+  /**
+   * What `deleteArticle(idOrFile)` would remove: the file that holds the article, and every article
+   * in it (a page may hold several: a second one after "read also"); null when nothing matches.
+   * `byId` when `idOrFile` named one article rather than the file.
+   */
+  deletion(idOrFile: string): { file: string; articles: ArticleInfo[]; byId: boolean } | null {
+    const file = this.store.article(idOrFile)[0]?.file;
+    return file ? { file, articles: this.store.article(file), byId: file !== idOrFile } : null;
+  }
+
+  /** Remove an article's file from DATA_DIR and its passages from the index (every article of that file). */
   deleteArticle(idOrFile: string): Promise<ArticleInfo[]> {
     if (this.writer) return this.written(this.writer.deleteArticle(idOrFile));
     return this.exclusive(async () => {
-      const articles = this.store.article(idOrFile);
-      const file = articles[0]?.file;
+      const file = this.store.article(idOrFile)[0]?.file;
       if (!file) return [];
+      const articles = this.store.article(file);
       rmSync(join(this.config.dataDir, file), { force: true });
-      await this.runIndex();
+      await this.runIndex(undefined, { removing: [file] });
       return articles;
     });
   }
@@ -308,10 +432,13 @@ export class Archive {
   }
 
   close(): void {
-    void this.stopWriting();
     for (const reader of this.readers) void reader.terminate();
     void this.embedder?.dispose();
     this.store.close();
+    // Released once the writer thread is gone, so that the next writer never overlaps it.
+    const lock = this.lock;
+    if (this.writer) void this.stopWriting().finally(() => lock?.release());
+    else lock?.release();
   }
 }
 

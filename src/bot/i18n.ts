@@ -94,6 +94,8 @@ export interface Messages {
   deleteUsage: string;
   deleted(articles: ArticleInfo[]): string;
   deleteNotFound(arg: string): string;
+  /** An article id whose file holds other articles: nothing deleted, all of them named. */
+  deleteWholeFile(file: string, articles: ArticleInfo[]): string;
   sourcesHeader(total: number, page: number, pages: number): string;
   sourcesEmpty: string;
 }
@@ -222,6 +224,10 @@ const en: Messages = {
     `🗑 Deleted ${list.length} article${list.length === 1 ? '' : 's'}:` +
     list.map((a) => `\n• ${e(a.title)} (<code>${escapeHtml(a.id)}</code>)`).join(''),
   deleteNotFound: (arg) => `Nothing in the archive matches <code>${escapeHtml(arg)}</code>. See /sources.`,
+  deleteWholeFile: (file, list) =>
+    `Nothing deleted: this article is in the file <code>${escapeHtml(file)}</code> with ${list.length - 1} other${list.length === 2 ? '' : 's'}, and a file goes as a whole:` +
+    list.map((a) => `\n• ${e(a.title)} (<code>${escapeHtml(a.id)}</code>)`).join('') +
+    `\nTo delete all ${list.length}: /delete ${escapeHtml(file)}`,
   sourcesHeader: (total, page, pages) => `📚 <b>Articles</b> (${total}) — page ${page}/${pages}`,
   sourcesEmpty: 'The archive is empty.',
 };
@@ -325,6 +331,10 @@ const ar: Messages = {
     `🗑 حُذفت المقالات التالية (${n(list.length)}):` +
     list.map((a) => `\n• ${e(a.title)} (<code>${escapeHtml(a.id)}</code>)`).join(''),
   deleteNotFound: (arg) => `لا يوجد في الأرشيف ما يطابق <code>${escapeHtml(arg)}</code>. راجع /sources.`,
+  deleteWholeFile: (file, list) =>
+    `لم يُحذف شيء: هذا المقال في الملف <code>${escapeHtml(file)}</code> مع مقالات أخرى (${n(list.length - 1)})، والملف يُحذف كله:` +
+    list.map((a) => `\n• ${e(a.title)} (<code>${escapeHtml(a.id)}</code>)`).join('') +
+    `\nلحذفها كلها (${n(list.length)}): /delete ${escapeHtml(file)}`,
   sourcesHeader: (total, page, pages) => `📚 <b>المقالات</b> (${n(total)}) — الصفحة ${n(page)} من ${n(pages)}`,
   sourcesEmpty: 'الأرشيف فارغ.',
 };

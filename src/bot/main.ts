@@ -15,6 +15,7 @@ import type { Bot } from 'grammy';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { createLogger, type Logger } from '../log.js';
 import { openArchive, type Archive } from '../archive/archive.js';
+import { withheldRemovals } from '../index/indexer.js';
 import { createBot } from './bot.js';
 import { setCommands } from './commands.js';
 import type { BotContext } from './context.js';
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
     'archive indexed',
   );
   for (const f of report.failed.slice(0, 20)) log.warn({ file: f.file, reason: f.reason }, 'file not indexed');
+  if (report.withheld) log.error(withheldRemovals(report.withheld, config.dataDir));
   if (stopping) return;
 
   bot = createBot({ config, archive, log, startedAt, tasks });

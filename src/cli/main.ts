@@ -9,6 +9,7 @@ import { createAnalyzer } from '../analysis/analyzer.js';
 import { openArchive, type Archive, type ArchiveOptions } from '../archive/archive.js';
 import { loadConfig, ConfigError } from '../config.js';
 import { cleanLabel } from '../ingest/bidi.js';
+import { withheldRemovals } from '../index/indexer.js';
 import { createLogger } from '../log.js';
 import { parseRankingSetting, rankingOptions, RankingOptionError, type RankingOptions } from '../search/ranking-options.js';
 import { runEval, runProjectSets } from './eval.js';
@@ -43,7 +44,7 @@ const collectSetting = (v: string, previous: Partial<RankingOptions> = {}) => {
 async function withArchive<T>(fn: (archive: Archive) => Promise<T>, options: ArchiveOptions = {}): Promise<T> {
   const config = loadConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, { human: true });
-  const archive = await openArchive(config, log, options);
+  const archive = await openArchive(config, log, { writer: `sanad cli ${program.args[0] ?? ''}`.trim(), ...options });
   try {
     return await fn(archive);
   } finally {
@@ -59,10 +60,15 @@ program
   .command('index')
   .description('build or update the index from DATA_DIR')
   .option('--json', 'print one JSON object')
-  .action((opts: { json?: boolean }) =>
+  .option('--allow-mass-removal', 'remove the files gone from DATA_DIR even when they are most of the archive')
+  .action((opts: { json?: boolean; allowMassRemoval?: boolean }) =>
     withArchive(async (archive) => {
       const progress = opts.json ? undefined : showProgress();
-      const report = await archive.index({ onProgress: progress?.update }).finally(() => progress?.stop());
+      const report = await archive.index({ onProgress: progress?.update, allowMassRemoval: opts.allowMassRemoval }).finally(() => progress?.stop());
+      if (report.withheld) {
+        process.stderr.write(`sanad: ${withheldRemovals(report.withheld, loadConfig().dataDir)} (--allow-mass-removal)\n`);
+        process.exitCode = 1;
+      }
       if (opts.json) return print(JSON.stringify(report));
       print(`${report.articles} articles, ${report.passages} passages (${report.mode} mode): ${report.added} added, ${report.updated} updated, ${report.removed} removed, ${report.unchanged} unchanged`);
       for (const f of report.failed) print(`  skipped ${cleanLabel(f.file)}: ${f.reason}`);

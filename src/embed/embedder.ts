@@ -6,7 +6,7 @@
  * cannot be had (offline, broken folder, EMBEDDING_MODEL=none), so every failure becomes
  * `{ embedder: null, reason }` with a one-line reason for the log.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import { combineWindows, meanPool, tokenWindows } from './windows.js';
@@ -170,12 +170,28 @@ async function buildPipeline(
   }
 }
 
+/** The model folder's JSON files, read by transformers.js. */
+const MODEL_JSON_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
+
+function isJsonFile(file: string): boolean {
+  try {
+    JSON.parse(readFileSync(file, 'utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Load from a local folder only; explains precisely what is missing. */
 async function loadFromDir(tf: Transformers, opts: LoadEmbedderOptions, dir: string): Promise<EmbedderLoad> {
   const fail = (why: string): EmbedderLoad => ({ embedder: null, reason: `model folder ${dir} ${why}; running in lexical mode` });
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return fail('not found');
-  const missing = ['config.json', 'tokenizer.json', 'tokenizer_config.json'].filter((f) => !existsSync(path.join(dir, f)));
+  const missing = MODEL_JSON_FILES.filter((f) => !existsSync(path.join(dir, f)));
   if (missing.length > 0) return fail(`is missing ${missing.join(', ')}`);
+  // Read before any native code starts: a damaged file failing inside transformers.js while
+  // onnxruntime is still creating its session can abort the whole process, not just this load.
+  const damaged = MODEL_JSON_FILES.find((f) => !isJsonFile(path.join(dir, f)));
+  if (damaged) return fail(`has a damaged ${damaged} (not valid JSON): copy the model again`);
   // q8 is what the hub's Xenova exports ship as model_quantized.onnx; plain model.onnx is the fp32 fallback.
   const dtype = existsSync(path.join(dir, 'onnx', 'model_quantized.onnx'))
     ? 'q8'

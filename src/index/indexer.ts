@@ -38,7 +38,18 @@ export interface IndexTarget {
   vectors: VectorIndex | null;
   /** How text becomes the indexed terms (the same analyzer reads the questions). */
   analyzer: Analyzer;
+  /** Remove however many indexed files are gone from DATA_DIR (else see MASS_REMOVAL_SHARE). */
+  allowMassRemoval?: boolean;
+  /** Files removed from DATA_DIR on purpose (a deletion): never counted as a mass removal. */
+  removing?: readonly string[];
 }
+
+/**
+ * The share of the indexed files (0..1) that may vanish from DATA_DIR in one run and be removed
+ * from the index without `allowMassRemoval`. Beyond it, DATA_DIR more likely failed to mount or was
+ * pointed elsewhere than lost its articles: the files stay indexed, and the report says so.
+ */
+export const MASS_REMOVAL_SHARE = 0.5;
 
 /** Article files under `dir`, relative paths with forward slashes, hidden files and temp files skipped. */
 function listArticleFiles(dir: string): string[] {
@@ -58,6 +69,11 @@ function listArticleFiles(dir: string): string[] {
 /** SQLITE_FULL, SQLITE_IOERR…: the store failed, not the file; the run must stop. */
 function isStoreError(err: unknown): boolean {
   return err instanceof Error && String((err as NodeJS.ErrnoException).code ?? '').startsWith('SQLITE_');
+}
+
+/** What an operator is told when a run kept files that are gone from DATA_DIR (IndexReport.withheld). */
+export function withheldRemovals({ files, of }: { files: number; of: number }, dataDir: string): string {
+  return `${files} of the ${of} indexed files are gone from ${dataDir}: they stay indexed, in case the folder is not mounted or not the right one; if they were removed on purpose, index again allowing a mass removal`;
 }
 
 /** The reason a copy of an indexed file is refused. */
@@ -249,11 +265,16 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
   onProgress?.(files.length, files.length, '', { passages, failed: report.failed.length });
 
   const present = new Set(files);
-  for (const file of known.keys()) {
-    if (present.has(file)) continue;
+  const gone = [...known.keys()].filter((file) => !present.has(file));
+  const removing = new Set(target.removing);
+  const unexpected = new Set(gone.filter((file) => !removing.has(file)));
+  const massRemoval = !target.allowMassRemoval && unexpected.size > 1 && unexpected.size > MASS_REMOVAL_SHARE * known.size;
+  for (const file of gone) {
+    if (massRemoval && unexpected.has(file)) continue;
     store.removeFile(file).forEach((id) => vectors?.remove(id));
     report.removed++;
   }
+  if (massRemoval) report.withheld = { files: unexpected.size, of: known.size };
 
   if (target.embedder && vectors) {
     const missing = store.passagesWithoutVector();

@@ -1,10 +1,13 @@
 /**
  * Dense vectors in an HNSW graph (hnswlib-node), cosine space, labels = passage ids. The graph is a
  * cache of the vectors kept in the store: it is saved with temp file + rename together with the
- * store generation it reflects, and rebuilt from the store when the two disagree (after a crash).
+ * store generation it reflects and its SHA-256, and rebuilt from the store when the two disagree
+ * (after a crash) or the file is not the one saved (a damaged block would crash hnswlib's reader).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import hnswlib from 'hnswlib-node';
 import { replaceAtomically, writeFileAtomically } from './atomic-write.js';
 
@@ -26,6 +29,28 @@ interface GraphState {
   model: string;
   dim: number;
   count: number;
+  /** SHA-256 of the graph file as written. */
+  sha256: string;
+}
+
+/** The file's SHA-256, read in chunks on libuv's thread pool (the file may be gigabytes): for readers. */
+async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+/** The same, read here in chunks: for the writer, which saves off any event loop that answers. */
+function fileSha256Sync(path: string): string {
+  const hash = createHash('sha256');
+  const chunk = Buffer.alloc(1 << 20);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 /**
@@ -40,8 +65,16 @@ export function searchBreadth(k: number): number {
 }
 
 
+/** Where a graph is rebuilt from and checked against: the store's vectors. */
+export interface VectorSource {
+  vectorIds(): number[];
+  vectors(): Iterable<{ id: number; vector: Float32Array }>;
+}
+
 /** The in-memory graph plus what it takes to keep it in step with the store. */
 export class VectorIndex {
+  /** The store generation this graph reflects (-1: none yet). */
+  generation = -1;
   private graph: hnswlib.HierarchicalNSW;
   private live = new Set<number>();
   private dirty = false;
@@ -58,37 +91,43 @@ export class VectorIndex {
   }
 
   /**
-   * Open the saved graph when it matches `generation`, model and dim; otherwise rebuild it from
-   * the store's vectors. Returns the index and whether it had to be rebuilt. The graph file is read
-   * on libuv's thread pool (hnswlib's async readIndex): it is large (~40 ms at 20k vectors, seconds
-   * at a million), and the bot reopens it after every upload.
+   * The saved graph when it is the one saved for `generation`, model and dim (its checksum holds
+   * and the store's live vectors are the ones it counted), else null. The file is read on libuv's
+   * thread pool (hnswlib's async readIndex): it is large (~40 ms at 20k vectors, seconds at a
+   * million), and the bot reopens it after every upload.
    */
-  static async open(
-    dir: string,
-    model: string,
-    dim: number,
-    generation: number,
-    store: { vectorIds(): number[]; vectors(): Iterable<{ id: number; vector: Float32Array }> },
-  ): Promise<{ index: VectorIndex; rebuilt: boolean }> {
+  static async load(dir: string, model: string, dim: number, generation: number, store: VectorSource): Promise<VectorIndex | null> {
     const index = new VectorIndex(dir, model, dim);
     const state = index.readState();
-    if (state && state.generation === generation && state.model === model && state.dim === dim && existsSync(join(dir, GRAPH_FILE))) {
-      try {
-        const g = new hnswlib.HierarchicalNSW('cosine', dim);
-        await g.readIndex(join(dir, GRAPH_FILE), true);
-        // The graph's own id list still holds markDeleted labels; the store says which are live.
-        const live = store.vectorIds();
-        if (live.length === state.count) {
-          index.graph = g;
-          index.live = new Set(live);
-          return { index, rebuilt: false };
-        }
-      } catch {
-        // unreadable graph: rebuild below
-      }
+    const file = join(dir, GRAPH_FILE);
+    if (!state || state.generation !== generation || state.model !== model || state.dim !== dim || !existsSync(file)) return null;
+    try {
+      if ((await fileSha256(file)) !== state.sha256) return null;
+      const g = new hnswlib.HierarchicalNSW('cosine', dim);
+      await g.readIndex(file, true);
+      // The graph's own id list still holds markDeleted labels; the store says which are live.
+      const live = store.vectorIds();
+      if (live.length !== state.count) return null;
+      index.graph = g;
+      index.live = new Set(live);
+      index.generation = generation;
+      return index;
+    } catch {
+      return null;
     }
+  }
+
+  /**
+   * The saved graph (see `load`), or one rebuilt from the store's vectors when there is none that
+   * matches. Returns the index and whether it had to be rebuilt.
+   */
+  static async open(dir: string, model: string, dim: number, generation: number, store: VectorSource): Promise<{ index: VectorIndex; rebuilt: boolean }> {
+    const saved = await VectorIndex.load(dir, model, dim, generation, store);
+    if (saved) return { index: saved, rebuilt: false };
+    const index = new VectorIndex(dir, model, dim);
     for (const { id, vector } of store.vectors()) index.add(id, vector);
     index.dirty = true;
+    index.generation = generation;
     return { index, rebuilt: true };
   }
 
@@ -163,9 +202,15 @@ export class VectorIndex {
   /** Persist the graph for store generation `generation`, crash-safely; no-op when nothing changed. */
   save(generation: number): void {
     if (!this.dirty && this.readState()?.generation === generation) return;
-    replaceAtomically(join(this.dir, GRAPH_FILE), (temp) => this.graph.writeIndexSync(temp));
-    const state: GraphState = { generation, model: this.model, dim: this.dim, count: this.live.size };
+    let sha256 = '';
+    // The checksum is of the temp file: of the bytes hnswlib wrote, before they become the graph.
+    replaceAtomically(join(this.dir, GRAPH_FILE), (temp) => {
+      this.graph.writeIndexSync(temp);
+      sha256 = fileSha256Sync(temp);
+    });
+    const state: GraphState = { generation, model: this.model, dim: this.dim, count: this.live.size, sha256 };
     writeFileAtomically(join(this.dir, STATE_FILE), JSON.stringify(state));
+    this.generation = generation;
     this.dirty = false;
   }
 }

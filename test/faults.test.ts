@@ -1,0 +1,233 @@
+/**
+ * Faults (issue 21) on real parts: real processes (the bot from its sources against the fake Bot
+ * API, the CLI), real SQLite files, real HNSW graphs, files damaged the way disks and operators
+ * damage them. After each fault, the articles that were indexed stay answerable.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openArchive } from '../src/archive/archive.js';
+import { stripBidi } from '../src/bot/format.js';
+import { IndexLockedError, WriterLock } from '../src/index/writer-lock.js';
+import { ROOT, runCli, tempArchive, testConfig, tinyModel, TINY_MODEL_RANKING } from './helpers.js';
+import { startBotProcess, type BotProcess } from './support/bot-process.js';
+import { startFakeBotApi, type BotCall, type FakeBotApi, type FakeUser } from './support/fake-bot-api.js';
+import { parseHtml } from './support/telegram-rules.js';
+
+const silent = pino({ level: 'silent' });
+const KABUL = 'متى دخلت طالبان كابول؟';
+/** The seed file that holds two articles (the second after "read also"). */
+const TWO_ARTICLES = '003_1f1856e168336150.txt';
+
+/** Overwrite `bytes` bytes in the middle of `file` with zeros: one damaged disk block. */
+function damageBlock(file: string, bytes = 4096): void {
+  const data = readFileSync(file);
+  data.fill(0, Math.floor(data.length / 2), Math.floor(data.length / 2) + bytes);
+  writeFileSync(file, data);
+}
+
+const cliEnv = (dirs: { dataDir: string; indexDir: string }, env: Record<string, string> = {}) => ({ DATA_DIR: dirs.dataDir, INDEX_DIR: dirs.indexDir, ...env });
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('one writer per index', () => {
+  it('a process that holds the lock is named to the next; the kernel frees it the moment the holder is killed', async () => {
+    const { indexDir } = tempArchive();
+    mkdirSync(indexDir, { recursive: true });
+    const holder = spawn(process.execPath, ['--import', 'tsx', '-e', `
+      const { WriterLock } = await import(${JSON.stringify(join(ROOT, 'src/index/writer-lock.ts'))});
+      WriterLock.acquire(${JSON.stringify(indexDir)}, 'a test holder');
+      console.log('held');
+      setInterval(() => {}, 1000);`], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve) => holder.stdout!.on('data', (d: Buffer) => d.toString().includes('held') && resolve()));
+      let refusal: unknown;
+      try {
+        WriterLock.acquire(indexDir, 'the test');
+      } catch (err) {
+        refusal = err;
+      }
+      expect(refusal).toBeInstanceOf(IndexLockedError);
+      expect((refusal as Error).message).toContain(`a test holder (pid ${holder.pid}`);
+      holder.kill('SIGKILL');
+      await new Promise((r) => holder.once('exit', r));
+      WriterLock.acquire(indexDir, 'the test').release();
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  describe('while a bot runs on the index', () => {
+    let api: FakeBotApi;
+    let bot: BotProcess;
+    const dirs = tempArchive();
+    const admin: FakeUser = { id: 1001, first_name: 'Huda', language_code: 'en' };
+    const sentTo = (c: BotCall) => c.method === 'sendMessage' && c.ok && Number(c.params.chat_id) === admin.id;
+    const text = (c: BotCall) => stripBidi(parseHtml(String(c.params.text ?? '')).text);
+    const ask = async (message: string, command = false) => {
+      const before = api.calls.filter(sentTo).length;
+      if (command) api.sendCommand(admin, { id: admin.id, type: 'private' }, message);
+      else api.sendText(admin, { id: admin.id, type: 'private' }, message);
+      await api.waitForCall((c) => sentTo(c) && api.calls.filter(sentTo).length > before, 30_000);
+      return text(api.calls.filter(sentTo).at(-1)!);
+    };
+
+    beforeAll(async () => {
+      api = await startFakeBotApi();
+      bot = startBotProcess({ apiRoot: api.apiRoot, token: api.token, dataDir: dirs.dataDir, indexDir: dirs.indexDir, env: { ADMIN_IDS: String(admin.id) } });
+      await waitFor(() => bot.output().includes('bot started'), 'the bot to start');
+    }, 90_000);
+
+    afterAll(async () => {
+      bot.kill();
+      await api.close();
+      rmSync(dirs.dir, { recursive: true, force: true });
+    });
+
+    it('refuses `cli index` in one line naming the bot, and changes nothing', async () => {
+      writeFileSync(join(dirs.dataDir, 'late.txt'), `عنوان متأخر\n\n${'أضاف المحرر فقرة عن موسم الحصاد في الوادي الأخضر هذا العام. '.repeat(3)}`);
+      const { code, stderr } = await runCli(['index'], cliEnv(dirs));
+      rmSync(join(dirs.dataDir, 'late.txt'));
+      expect(code).toBe(1);
+      expect(stderr).toMatch(new RegExp(`being written by sanad bot \\(pid \\d+ on `));
+      expect((await runCli(['sources', '--json'], cliEnv(dirs))).stdout).not.toContain('late.txt');
+    });
+
+    it('refuses a second bot on the same index before it polls, and the first keeps answering', async () => {
+      const second = startBotProcess({ apiRoot: api.apiRoot, token: api.token, dataDir: dirs.dataDir, indexDir: dirs.indexDir });
+      const { code } = await second.exited;
+      expect(code).toBe(1);
+      expect(second.output()).toMatch(new RegExp(`being written by sanad bot \\(pid \\d+ on `));
+      expect(await ask(KABUL)).toContain('كابول');
+    });
+
+    it('/delete with the id of one of two articles in a file deletes nothing and names both; with the file name, both go', async () => {
+      const sources = JSON.parse((await runCli(['sources', '--json'], cliEnv(dirs))).stdout) as { id: string; file: string; title: string }[];
+      const pair = sources.filter((s) => s.file === TWO_ARTICLES);
+      expect(pair).toHaveLength(2);
+      const refused = await ask(`/delete ${pair[0]!.id}`, true);
+      expect(refused).toContain('Nothing deleted');
+      for (const a of pair) expect(refused).toContain(a.id);
+      expect(existsSync(join(dirs.dataDir, TWO_ARTICLES))).toBe(true);
+      const deleted = await ask(`/delete ${TWO_ARTICLES}`, true);
+      expect(deleted).toContain('Deleted 2 articles');
+      for (const a of pair) expect(deleted).toContain(a.id);
+      expect(existsSync(join(dirs.dataDir, TWO_ARTICLES))).toBe(false);
+      expect(await ask(KABUL)).toContain('كابول');
+    });
+  });
+});
+
+describe('an empty DATA_DIR (a share that did not mount)', () => {
+  it('keeps the archive indexed and says so, until a mass removal is allowed', async () => {
+    const dirs = tempArchive();
+    expect((await runCli(['index'], cliEnv(dirs))).code).toBe(0);
+    const away = `${dirs.dataDir}-unmounted`;
+    renameSync(dirs.dataDir, away);
+    mkdirSync(dirs.dataDir);
+    const kept = await runCli(['index', '--json'], cliEnv(dirs));
+    expect(kept.code).toBe(1);
+    expect(kept.stderr).toContain(`5 of the 5 indexed files are gone from ${dirs.dataDir}`);
+    expect(JSON.parse(kept.stdout)).toMatchObject({ articles: 6, removed: 0, withheld: { files: 5, of: 5 } });
+    expect(JSON.parse((await runCli(['ask', KABUL, '--json'], cliEnv(dirs))).stdout).answered).toBe(true);
+    const allowed = await runCli(['index', '--json', '--allow-mass-removal'], cliEnv(dirs));
+    expect(allowed.code).toBe(0);
+    expect(JSON.parse(allowed.stdout)).toMatchObject({ articles: 0, removed: 5 });
+  });
+
+  it('a deletion is never a mass removal, even of the last file', async () => {
+    const dirs = tempArchive();
+    for (const f of readdirSync(dirs.dataDir).slice(1)) rmSync(join(dirs.dataDir, f));
+    const archive = await openArchive(testConfig(dirs), silent);
+    try {
+      const [file] = readdirSync(dirs.dataDir);
+      expect((await archive.index()).articles).toBe(1);
+      expect(await archive.deleteArticle(file!)).toHaveLength(1);
+      expect(archive.isEmpty()).toBe(true);
+    } finally {
+      archive.close();
+    }
+  });
+});
+
+describe('damaged files under INDEX_DIR and the model folder', () => {
+  let modelDir: string;
+  beforeAll(async () => {
+    modelDir = await tinyModel();
+  });
+  const hybrid = () => ({ EMBEDDING_MODEL: 'tiny', MODEL_DIR: modelDir });
+
+  it('a damaged block in vectors.hnsw is caught by its checksum and the graph rebuilt, in a real process', async () => {
+    const dirs = tempArchive();
+    expect((await runCli(['index'], cliEnv(dirs, hybrid()))).code).toBe(0);
+    damageBlock(join(dirs.indexDir, 'vectors.hnsw'));
+    for (let run = 0; run < 2; run++) {
+      const { code, stdout } = await runCli(['ask', KABUL, '--json'], cliEnv(dirs, hybrid()));
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).results[0].text).toContain('كابول');
+    }
+  });
+
+  it('a stale graph labelled as current costs the question its meaning, not its answer', async () => {
+    const dirs = tempArchive();
+    const open = () => openArchive(testConfig(dirs, hybrid()), silent, { ranking: TINY_MODEL_RANKING });
+    let archive = await open();
+    await archive.index();
+    archive.close();
+    const saved = join(dirs.dir, 'old-graph');
+    mkdirSync(saved);
+    for (const f of ['vectors.hnsw', 'vectors.json']) cpSync(join(dirs.indexDir, f), join(saved, f));
+    // An edit with the same paragraph count: the counts match, the passage ids do not.
+    const file = join(dirs.dataDir, '001_5342da39c5f54c5f.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('كابول', 'كابول الأفغانية'));
+    archive = await open();
+    await archive.index();
+    archive.close();
+    const generation = (JSON.parse(readFileSync(join(dirs.indexDir, 'vectors.json'), 'utf8')) as { generation: number }).generation;
+    cpSync(join(saved, 'vectors.hnsw'), join(dirs.indexDir, 'vectors.hnsw'));
+    const state = JSON.parse(readFileSync(join(saved, 'vectors.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dirs.indexDir, 'vectors.json'), JSON.stringify({ ...state, generation }));
+    archive = await open();
+    try {
+      const answer = await archive.ask(KABUL);
+      expect(answer.answered).toBe(true);
+      expect(answer.results[0]!.text).toContain('كابول الأفغانية');
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('a store that is not a database is moved aside, named, and rebuilt from DATA_DIR', async () => {
+    const dirs = tempArchive();
+    expect((await runCli(['index'], cliEnv(dirs))).code).toBe(0);
+    writeFileSync(join(dirs.indexDir, 'sanad.sqlite'), Buffer.alloc(64 * 1024, 7));
+    rmSync(join(dirs.indexDir, 'sanad.sqlite-wal'), { force: true });
+    rmSync(join(dirs.indexDir, 'sanad.sqlite-shm'), { force: true });
+    const { code, stdout, stderr } = await runCli(['ask', KABUL, '--json'], cliEnv(dirs));
+    expect(code).toBe(0);
+    const aside = readdirSync(dirs.indexDir).find((f) => f.startsWith('sanad.sqlite.damaged-'));
+    expect(aside).toBeDefined();
+    expect(stderr).toContain(`the index store was damaged: it was moved to ${join(dirs.indexDir, aside!)}`);
+    expect(JSON.parse(stdout).results[0].text).toContain('كابول');
+    expect(JSON.parse((await runCli(['sources', '--json'], cliEnv(dirs))).stdout)).toHaveLength(6);
+  });
+
+  it('a damaged tokenizer.json is named in one line and the archive answers by its words', async () => {
+    const dirs = tempArchive();
+    const damaged = join(dirs.dir, 'model');
+    cpSync(modelDir, damaged, { recursive: true });
+    damageBlock(join(damaged, 'tokenizer.json'), 1024);
+    const { code, stdout, stderr } = await runCli(['ask', KABUL, '--json'], cliEnv(dirs, { EMBEDDING_MODEL: 'tiny', MODEL_DIR: damaged }));
+    expect(code).toBe(0);
+    expect(stderr).toContain(`model folder ${damaged} has a damaged tokenizer.json (not valid JSON): copy the model again; running in lexical mode`);
+    expect(JSON.parse(stdout).results[0].text).toContain('كابول');
+  });
+});
