@@ -3,8 +3,8 @@
  * API, the CLI), real SQLite files, real HNSW graphs, files damaged the way disks and operators
  * damage them. After each fault, the articles that were indexed stay answerable.
  */
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,6 +154,70 @@ describe('an empty DATA_DIR (a share that did not mount)', () => {
       expect(archive.isEmpty()).toBe(true);
     } finally {
       archive.close();
+    }
+  });
+});
+
+/** Mount a tmpfs of `mb` megabytes at `dir` (root only); the reason it cannot, otherwise. */
+function mountTmpfs(dir: string, mb: number): string | null {
+  mkdirSync(dir, { recursive: true });
+  const run = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${mb}m`, 'tmpfs', dir], { encoding: 'utf8' });
+  return run.status === 0 ? null : `cannot mount a tmpfs here (${(run.stderr || run.error?.message || '').trim()}): run the tests as root to check a full disk`;
+}
+
+/** Fill the file system holding `dir` to the last byte. */
+function fillDisk(dir: string): void {
+  const fd = openSync(join(dir, 'filler'), 'w');
+  try {
+    for (const size of [1 << 20, 1 << 12, 1]) {
+      const chunk = Buffer.alloc(size, 1);
+      for (;;) {
+        try {
+          writeSync(fd, chunk);
+        } catch {
+          break;
+        }
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const fullDisk = (() => {
+  if (process.getuid?.() !== 0) return 'needs root to mount a small tmpfs: run the tests as root to check a full disk';
+  return null;
+})();
+
+describe.skipIf(fullDisk !== null)(`a full disk${fullDisk ? ` (skipped: ${fullDisk})` : ''}`, () => {
+  it('refuses an upload and a deletion plainly, leaves DATA_DIR and the index as they were, and takes them once there is room', async () => {
+    const dirs = tempArchive();
+    const indexDir = join(dirs.dir, 'small-disk');
+    const reason = mountTmpfs(indexDir, 8);
+    if (reason) throw new Error(reason);
+    const config = testConfig({ dataDir: dirs.dataDir, indexDir });
+    try {
+      let archive = await openArchive(config, silent);
+      await archive.index();
+      archive.close();
+      archive = await openArchive(config, silent);
+      const questions = ['متى دخلت طالبان كابول؟', 'ماذا قال الكرملين عن إرسال قوات بريطانية إلى أوكرانيا؟', 'ليش روسيا قلقانة من داعش بشمال أفغانستان؟'];
+      const sweep = async () => Promise.all(questions.map(async (q) => (await archive.ask(q)).results.map((r) => [r.article.id, r.position])));
+      const before = { files: readdirSync(dirs.dataDir).sort(), sources: archive.sources(), answers: await sweep() };
+      fillDisk(indexDir);
+      const upload = readFileSync(join(dirs.dataDir, '000_2f97a4cd25084954.txt'), 'utf8').replace('عنوان', 'عنوان آخر') + '\n\nفقرة جديدة عن موسم الحصاد في الوادي الأخضر هذا العام وما تغير فيه.';
+      await expect(archive.addFile('harvest.txt', Buffer.from(upload))).rejects.toThrow(/^disk full: adding harvest\.txt failed and nothing was changed; free space under /);
+      await expect(archive.deleteArticle(TWO_ARTICLES)).rejects.toThrow(/^disk full: deleting /);
+      expect(readdirSync(dirs.dataDir).sort()).toEqual(before.files);
+      expect(archive.sources()).toEqual(before.sources);
+      expect(await sweep()).toEqual(before.answers);
+      rmSync(join(indexDir, 'filler'));
+      expect((await archive.addFile('harvest.txt', Buffer.from(upload))).articles).toHaveLength(1);
+      expect(await archive.deleteArticle(TWO_ARTICLES)).toHaveLength(2);
+      expect(existsSync(join(dirs.dataDir, TWO_ARTICLES))).toBe(false);
+      archive.close();
+    } finally {
+      spawnSync('umount', [indexDir]);
     }
   });
 });

@@ -13,6 +13,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { IngestError } from '../ingest/errors.js';
+import { StorageFullError } from '../index/storage-full.js';
 import type { AddedFile, Answer, ArticleInfo, IndexReport } from '../types.js';
 import type { ProgressFn } from '../index/indexer.js';
 import { spawnWorker } from '../spawn-worker.js';
@@ -26,7 +27,18 @@ export type ArchiveRequest =
 export type ArchiveReply =
   | { id: number; progress: Parameters<ProgressFn> }
   | { id: number; result: unknown }
-  | { id: number; error: { message: string; ingest: boolean } };
+  | { id: number; error: { message: string; kind: ErrorKind } };
+
+/** Which of the errors a caller tells apart crossed the thread (others arrive as plain Errors). */
+export type ErrorKind = 'ingest' | 'storage-full' | 'other';
+
+export function errorKind(err: unknown): ErrorKind {
+  return err instanceof IngestError ? 'ingest' : err instanceof StorageFullError ? 'storage-full' : 'other';
+}
+
+function fromKind({ message, kind }: { message: string; kind: ErrorKind }): Error {
+  return kind === 'ingest' ? new IngestError(message) : kind === 'storage-full' ? new StorageFullError(message) : new Error(message);
+}
 
 interface Pending {
   resolve(value: unknown): void;
@@ -103,7 +115,7 @@ export class ArchiveThread {
       if ('progress' in reply) return pending.onProgress?.(...reply.progress);
       this.pending.delete(reply.id);
       if ('result' in reply) pending.resolve(reply.result);
-      else pending.reject(reply.error.ingest ? new IngestError(reply.error.message) : new Error(reply.error.message));
+      else pending.reject(fromKind(reply.error));
     });
     worker.on('error', (err) => this.fail(worker, err));
     worker.on('exit', (code) => this.fail(worker, new Error(`the archive thread exited (code ${code})`)));

@@ -5,9 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openArchive } from './archive.js';
 import type { Config } from '../config.js';
-import { IngestError } from '../ingest/errors.js';
 import { createLogger } from '../log.js';
-import type { ArchiveReply, ArchiveRequest } from './archive-thread.js';
+import { errorKind, type ArchiveReply, type ArchiveRequest } from './archive-thread.js';
 
 const port = parentPort!;
 const config = workerData as Config;
@@ -36,7 +35,7 @@ port.on('message', (request: ArchiveRequest) => {
     (err: unknown) =>
       port.postMessage({
         id: request.id,
-        error: { message: err instanceof Error ? err.message : String(err), ingest: err instanceof IngestError },
+        error: { message: err instanceof Error ? err.message : String(err), kind: errorKind(err) },
       } satisfies ArchiveReply),
   );
 });

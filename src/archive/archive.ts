@@ -3,9 +3,9 @@
  * DATA_DIR, answer questions, add and delete articles. Re-indexing runs one at a time; questions
  * keep being answered from the committed index while it runs.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { arabicAnalyzer, type Analyzer } from '../analysis/analyzer.js';
 import { openDictionary, type Dictionary } from '../analysis/freedict.js';
 import { composeAnswer } from '../answer/answer.js';
@@ -21,6 +21,7 @@ import { alreadyInArchive, indexDataDir, type IndexTarget, type ProgressFn } fro
 import type { ArchiveStore } from '../index/store.js';
 import { damagedStoreNotice, isDamagedStore, openStoreFile, quarantineStore, storeIdentity } from '../index/store-file.js';
 import { VectorIndex } from '../index/vector-index.js';
+import { asStorageFull } from '../index/storage-full.js';
 import { WriterLock } from '../index/writer-lock.js';
 import { ArchiveThread } from './archive-thread.js';
 import type { Logger } from '../log.js';
@@ -268,7 +269,11 @@ export class Archive {
   /** Runs `fn` after every earlier change to DATA_DIR or the index has finished, and before any later one. */
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(() => {
-      this.takeLock();
+      try {
+        this.takeLock();
+      } catch (err) {
+        throw asStorageFull(err, 'taking the index’s writer lock', this.dirs());
+      }
       return fn();
     });
     this.queue = run.catch(() => undefined);
@@ -313,7 +318,9 @@ export class Archive {
   index(opts: { onProgress?: ProgressFn; allowMassRemoval?: boolean } = {}): Promise<IndexReport> {
     const allowMassRemoval = opts.allowMassRemoval ?? false;
     if (this.writer) return this.written(this.writer.index(opts.onProgress, allowMassRemoval));
-    return this.exclusive(() => this.runIndex(opts.onProgress, { allowMassRemoval }));
+    return this.exclusive(() => this.runIndex(opts.onProgress, { allowMassRemoval }).catch((err: unknown) => {
+      throw asStorageFull(err, 'indexing', this.dirs());
+    }));
   }
 
   ask(question: string, opts: { top?: number } = {}): Promise<Answer> {
@@ -356,13 +363,25 @@ export class Archive {
       const hash = contentHash(bytes);
       const holder = [...this.store.fileHashes()].find(([other, h]) => h === hash && other !== file)?.[0];
       if (holder) throw new IngestError(alreadyInArchive(holder));
-      replaceAtomically(join(this.config.dataDir, file), (temp) => writeFileSync(temp, bytes));
-      const report = await this.runIndex();
-      const failure = report.failed.find((f) => f.file === file);
-      if (failure) throw new IngestError(failure.reason);
-      const warnings = (report.warnings ?? []).filter((w) => w.file === file).map((w) => w.warning);
-      return { file, articles: this.store.article(file), warnings };
+      const path = join(this.config.dataDir, file);
+      const existed = existsSync(path);
+      try {
+        replaceAtomically(path, (temp) => writeFileSync(temp, bytes));
+        const report = await this.runIndex();
+        const failure = report.failed.find((f) => f.file === file);
+        if (failure) throw new IngestError(failure.reason);
+        const warnings = (report.warnings ?? []).filter((w) => w.file === file).map((w) => w.warning);
+        return { file, articles: this.store.article(file), warnings };
+      } catch (err) {
+        // A file the admin was not told is indexed does not stay in DATA_DIR to appear at the next start.
+        if (!existed) rmSync(path, { force: true });
+        throw asStorageFull(err, `adding ${file}`, this.dirs());
+      }
     });
+  }
+
+  private dirs(): string[] {
+    return [this.config.dataDir, this.config.indexDir];
   }
 
   /** `name`, or `name-2`, `name-3`… when another file already has that name (the same bytes reuse it). */
@@ -392,8 +411,18 @@ export class Archive {
       const file = this.store.article(idOrFile)[0]?.file;
       if (!file) return [];
       const articles = this.store.article(file);
-      rmSync(join(this.config.dataDir, file), { force: true });
-      await this.runIndex(undefined, { removing: [file] });
+      // Moved aside (a dot-file: never indexed) until the index has let it go, and put back if it cannot.
+      const path = join(this.config.dataDir, file);
+      const aside = join(dirname(path), `.deleting-${basename(path)}`);
+      const moved = existsSync(path);
+      if (moved) renameSync(path, aside);
+      try {
+        await this.runIndex(undefined, { removing: [file] });
+      } catch (err) {
+        if (moved) renameSync(aside, path);
+        throw asStorageFull(err, `deleting ${file}`, this.dirs());
+      }
+      rmSync(aside, { force: true });
       return articles;
     });
   }

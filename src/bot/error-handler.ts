@@ -7,6 +7,7 @@ import type { BotContext } from './context.js';
 import type { Logger } from '../log.js';
 import { langFromCode, messages } from './i18n.js';
 import { describeError } from './redact.js';
+import { StorageFullError } from '../index/storage-full.js';
 
 export function createErrorHandler(log: Logger, token: string | undefined) {
   return async (error: BotError<BotContext>): Promise<void> => {
@@ -14,9 +15,11 @@ export function createErrorHandler(log: Logger, token: string | undefined) {
     const kind = Object.keys(ctx.update).find((k) => k !== 'update_id');
     log.error({ update: ctx.update.update_id, kind, err: describeError(error.error, [token]) }, 'update failed');
     const t = ctx.t ?? messages[langFromCode(ctx.from?.language_code)];
+    // A full disk is the operator's to fix, and the change was undone: say that, not "try again".
+    const apology = error.error instanceof StorageFullError ? t.diskFull : t.apology;
     try {
-      if (ctx.callbackQuery && !ctx.callbackAnswered) await ctx.answerCallbackQuery({ text: t.apology });
-      else if (ctx.chat && (ctx.message || ctx.callbackQuery)) await ctx.reply(t.apology);
+      if (ctx.callbackQuery && !ctx.callbackAnswered) await ctx.answerCallbackQuery({ text: apology });
+      else if (ctx.chat && (ctx.message || ctx.callbackQuery)) await ctx.reply(apology);
     } catch (err) {
       log.warn({ update: ctx.update.update_id, err: describeError(err, [token]) }, 'could not send the apology');
     }

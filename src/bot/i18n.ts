@@ -73,6 +73,8 @@ export interface Messages {
 
   rateLimited: string;
   apology: string;
+  /** A change refused for want of disk space (StorageFullError): nothing changed. */
+  diskFull: string;
   adminOnly: string;
   unknownCommand: string;
 
@@ -181,6 +183,7 @@ const en: Messages = {
 
   rateLimited: '⏳ You are sending messages a bit fast — please wait a minute, then try again.',
   apology: '😔 Sorry, something went wrong while handling that. Please try again.',
+  diskFull: '💾 The server’s disk is full: nothing was changed. Free some space, then send it again.',
   adminOnly: '🔒 Sorry, only the archive administrators can do that.',
   unknownCommand: 'I don’t know that command. Send /help to see what I can do.',
 
@@ -288,6 +291,7 @@ const ar: Messages = {
 
   rateLimited: '⏳ ترسل الرسائل بسرعة كبيرة، يُرجى الانتظار دقيقة ثم المحاولة مجددًا.',
   apology: '😔 عذرًا، حدث خطأ أثناء معالجة طلبك. يُرجى المحاولة مرة أخرى.',
+  diskFull: '💾 قرص الخادم ممتلئ: لم يتغير شيء. حرّر بعض المساحة ثم أرسله مرة أخرى.',
   adminOnly: '🔒 عذرًا، هذا الإجراء متاح لمشرفي الأرشيف فقط.',
   unknownCommand: 'لا أعرف هذا الأمر. أرسل /help لمعرفة ما يمكنني فعله.',
 

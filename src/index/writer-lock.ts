@@ -56,9 +56,10 @@ export class WriterLock {
     let db: Database.Database | undefined;
     try {
       db = new Database(join(dir, LOCK_FILE), { timeout: 0 });
-      db.pragma('locking_mode = EXCLUSIVE');
-      // The first write takes the exclusive lock; exclusive mode keeps it until the connection closes.
-      db.exec('CREATE TABLE IF NOT EXISTS held (at TEXT); DELETE FROM held; INSERT INTO held VALUES (datetime())');
+      // An exclusive transaction left open holds the lock until the connection closes. It writes
+      // nothing once the file has its first page (written here once), so it is taken on a full disk too.
+      if (db.pragma('user_version', { simple: true }) === 0) db.pragma('user_version = 1');
+      db.exec('BEGIN EXCLUSIVE');
     } catch (err) {
       db?.close();
       if (code(err) === 'SQLITE_BUSY') {
@@ -70,7 +71,11 @@ export class WriterLock {
       throw err;
     }
     const holder: Holder = { pid: process.pid, host: hostname(), role, since: new Date().toISOString() };
-    writeFileAtomically(join(dir, HOLDER_FILE), JSON.stringify(holder));
+    try {
+      writeFileAtomically(join(dir, HOLDER_FILE), JSON.stringify(holder));
+    } catch {
+      // Only a refused writer's message needs it ("another sanad process" without it); a full disk must not stop the holder.
+    }
     return new WriterLock(db, dir);
   }
 
