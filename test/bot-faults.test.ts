@@ -113,3 +113,30 @@ describe('the rate limit', () => {
     for (const q of questions.slice(RATE)) expect(notice).toContain(q);
   });
 });
+
+describe('button presses', () => {
+  const answersTo = (id: string) => api.calls.filter((c) => c.method === 'answerCallbackQuery' && c.params.callback_query_id === id);
+
+  it('answers a press Telegram calls too old (queued while the bot was down) silently, without an apology', async () => {
+    const user = newUser();
+    const { messageId, buttons } = await answerFor(user);
+    const id = api.pressButton(user, dm(user), messageId, buttons.find((d) => d.startsWith('p:'))!, { ageMs: 60_000 });
+    await api.waitForCall((c) => c.method === 'answerCallbackQuery' && c.params.callback_query_id === id, 10_000);
+    await sleep(1_500);
+    expect(answersTo(id).map((c) => c.error)).toEqual(['Bad Request: query is too old and response timeout expired or query ID is invalid']);
+    expect(api.calls.filter(sentTo(user.id))).toHaveLength(1);
+    expect(bot.output()).toMatch(/"level":20,[^\n]*"msg":"button press expired before it was answered"/);
+    expect(bot.output()).not.toContain('update failed');
+  });
+
+  it('answers every press of a flood, those over the rate limit included', async () => {
+    const user = newUser();
+    const { messageId, buttons } = await answerFor(user);
+    const page = buttons.find((d) => d.startsWith('p:'))!;
+    const ids = Array.from({ length: 2 * RATE }, () => api.pressButton(user, dm(user), messageId, page));
+    await sleep(3_000);
+    for (const id of ids) expect(answersTo(id).filter((c) => c.ok), `press ${id}`).toHaveLength(1);
+    const limited = ids.flatMap((id) => answersTo(id)).filter((c) => c.params.text === messages.en.rateLimited);
+    expect(limited).toHaveLength(ids.length - (RATE - 1));
+  });
+});
