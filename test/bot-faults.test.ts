@@ -140,3 +140,31 @@ describe('button presses', () => {
     expect(limited).toHaveLength(ids.length - (RATE - 1));
   });
 });
+
+describe('a reply Telegram cannot parse', () => {
+  it.each([
+    { method: 'sendMessage', act: (user: FakeUser) => void api.sendText(user, dm(user), QUESTION) },
+    {
+      method: 'editMessageText',
+      act: async (user: FakeUser) => {
+        const { messageId, buttons } = await answerFor(user);
+        api.pressButton(user, dm(user), messageId, buttons.find((d) => d.startsWith('p:'))!);
+      },
+    },
+  ])('$method: "can\'t parse entities" is sent again once, as the same text without markup', async ({ method, act }) => {
+    const user = newUser();
+    const inChat = (c: BotCall) => c.method === method && Number(c.params.chat_id) === user.id;
+    api.failNext(method, 'entities');
+    await act(user);
+    const refused = await api.waitForCall((c) => inChat(c) && !c.ok, 20_000);
+    expect(refused.error).toMatch(/^Bad Request: can't parse entities/);
+    const retry = await api.waitForCall((c) => inChat(c) && c.ok, 10_000);
+    expect(retry.params.parse_mode).toBeUndefined();
+    expect(retry.params.text).toBe(parseHtml(String(refused.params.text)).text);
+    expect(retry.params.text).toContain('لافروف');
+    expect(retry.params.reply_markup).toEqual(refused.params.reply_markup);
+    await sleep(1_000);
+    expect(api.calls.filter((c) => inChat(c) && c !== refused && c !== retry)).toEqual([]);
+    expect(api.calls.filter(sentTo(user.id)).map(text)).not.toContain(messages.en.apology);
+  });
+});
