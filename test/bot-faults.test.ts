@@ -168,3 +168,24 @@ describe('a reply Telegram cannot parse', () => {
     expect(api.calls.filter(sentTo(user.id)).map(text)).not.toContain(messages.en.apology);
   });
 });
+
+describe('/reindex', () => {
+  it('sent twenty times at once by two administrators runs one re-index, and every requester is told and gets its report', async () => {
+    const runs = () => bot.output().split('\n').filter((l) => l.includes('"msg":"re-index finished"')).length;
+    const before = runs();
+    const since = api.calls.length;
+    for (let i = 0; i < 10; i++) {
+      api.sendCommand(huda, dm(huda), '/reindex');
+      api.sendCommand(sami, dm(sami), '/reindex');
+    }
+    for (const admin of [huda, sami]) await api.waitForCall((c) => sentTo(admin.id)(c) && text(c).startsWith('✅'), 30_000);
+    await sleep(3_000);
+    expect(runs() - before).toBe(1);
+    const replies = api.calls.slice(since).filter((c) => c.method === 'sendMessage' && c.ok);
+    const to = (admin: FakeUser, what: string) => replies.filter((c) => sentTo(admin.id)(c) && text(c).startsWith(what)).length;
+    // One status message, for whoever asked first; every other request is told it joined the run.
+    expect(to(huda, '🔄') + to(sami, '🔄')).toBe(1);
+    expect(to(huda, stripBidi(messages.ar.reindexAlreadyRunning)) + to(sami, messages.en.reindexAlreadyRunning)).toBe(19);
+    expect([to(huda, '✅'), to(sami, '✅')]).toEqual([1, 1]);
+  });
+});
