@@ -189,3 +189,19 @@ describe('/reindex', () => {
     expect([to(huda, '✅'), to(sami, '✅')]).toEqual([1, 1]);
   });
 });
+
+describe('a user who blocked the bot', () => {
+  it('is a warning in the log, not an error, and gets no apology attempt', async () => {
+    const user = newUser();
+    const toUser = (c: BotCall) => c.method === 'sendMessage' && Number(c.params.chat_id) === user.id;
+    api.sendText(user, dm(user), QUESTION);
+    api.block(user);
+    const refused = await api.waitForCall(toUser, 20_000);
+    expect(refused.error).toBe('Forbidden: bot was blocked by the user');
+    await sleep(1_000);
+    const lines = bot.output().split('\n').filter((l) => l.includes('bot was blocked by the user'));
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 40 });
+    expect(api.calls.filter(toUser)).toEqual([refused]);
+  });
+});
