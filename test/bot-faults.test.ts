@@ -205,3 +205,25 @@ describe('a user who blocked the bot', () => {
     expect(api.calls.filter(toUser)).toEqual([refused]);
   });
 });
+
+describe('an upload whose file name was cut through a character', () => {
+  const astral = '𠀀'; // one letter, two UTF-16 units
+  it.each([
+    { case: 'a long name cut to length mid-letter', name: `a${astral.repeat(50)}.txt`, saved: `a${astral.repeat(39)}.txt` },
+    { case: 'a long name that also holds a lone surrogate', name: `b${astral.repeat(45)}\uD840.txt`, saved: `b${astral.repeat(39)}.txt` },
+  ])('$case: the acknowledgement names the article, the saved name is whole', async ({ name, saved }) => {
+    const i = 100 + nextUserId++;
+    api.sendDocument(huda, dm(huda), name, Buffer.from(article(i)), 'text/plain');
+    const ack = await api.waitForCall((c) => sentTo(huda.id)(c) && text(c).startsWith('✅'), 30_000);
+    expect(text(ack)).toContain(`✅ أُضيف الملف ${saved} — عدد المقالات: 1`);
+    expect(text(ack)).toContain(`هجرة الزرافات في سهول سيرينغيتي ${i}`);
+    expect(readdirSync(dirs.dataDir)).toContain(saved);
+    expect(api.calls.filter(sentTo(huda.id)).map((c) => String(c.params.text)).filter((t) => /\p{Cs}/u.test(t))).toEqual([]);
+  });
+});
+
+describe('Telegram', () => {
+  it('saw no rule broken', () => {
+    expect(api.rejected).toEqual([]);
+  });
+});
