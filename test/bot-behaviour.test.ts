@@ -166,6 +166,15 @@ describe('bot middleware', () => {
     expect((outcome.params.reply_parameters as { message_id: number }).message_id).toBe(statusId);
   });
 
+  it('shows an upload’s name without the half character a cut name ends with', async () => {
+    api.sendDocument(erin, dm(erin), 'slow \uD83D.txt', Buffer.from('عنوان\n\nنص المقال.'), 'text/plain');
+    const status = await api.waitForCall(sentTo(erin.id), 5_000);
+    const outcome = await api.waitForCall(sentTo(erin.id), 5_000);
+    for (const sent of [status, outcome]) expect(String(sent.params.text)).not.toMatch(/\p{Cs}/u);
+    expect(visible(status)).toContain('Indexing slow .txt');
+    expect(visible(outcome)).toContain('Added slow .txt');
+  });
+
   it('broke no Telegram rule', () => {
     expect(api.rejected).toEqual([]);
   });
