@@ -4,14 +4,21 @@
  */
 import { z } from 'zod';
 
+/**
+ * Telegram user ids have at most 52 significant bits (Bot API docs), so a valid one is a Number
+ * exactly. The digits are compared as a BigInt first: Number would round a larger one (above 2^53)
+ * silently, perhaps onto someone else's id.
+ */
+const MAX_USER_ID = 2n ** 52n - 1n;
+
 const adminIds = z
   .string()
   .default('')
   .transform((raw, ctx) => {
     const parts = raw.split(',').map((p) => p.trim()).filter(Boolean);
-    const bad = parts.filter((p) => !/^\d{1,20}$/.test(p));
+    const bad = parts.filter((p) => !/^\d+$/.test(p) || BigInt(p) < 1n || BigInt(p) > MAX_USER_ID);
     if (bad.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `not a numeric Telegram user id: ${bad.join(', ')}` });
+      ctx.addIssue({ code: 'custom', message: `not a Telegram user id (a whole number from 1 to ${MAX_USER_ID}): ${bad.join(', ')}` });
       return z.NEVER;
     }
     return parts.map(Number);

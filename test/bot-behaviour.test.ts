@@ -143,16 +143,17 @@ describe('bot middleware', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
   });
 
-  it('rate-limits each user, with one polite notice per window', async () => {
+  it('rate-limits each user, with one notice naming the messages not taken', async () => {
     // A user of its own, so that no other test's messages count against the limit (3 a minute).
     const dave: FakeUser = { id: 504, first_name: 'Dave', language_code: 'ar' };
     for (let i = 0; i < 5; i++) api.sendText(dave, dm(dave), `nothing ${i}`);
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 2000));
     const toDave = api.calls.filter(sentTo(dave.id)).map(visible);
-    // 3 answered, the 4th gets the notice (sent at once, so it may come before an answer), the 5th nothing.
+    // 3 answered; the 4th and 5th are named in one notice.
     expect(toDave).toHaveLength(4);
     expect(toDave.filter((t) => t.includes('I found nothing'))).toHaveLength(3); // a Latin-script question gets an English answer
-    expect(toDave.filter((t) => t === messages.ar.rateLimited)).toHaveLength(1);
+    const notice = stripBidi(parseHtml(messages.ar.notTaken(['nothing 3', 'nothing 4'])).text);
+    expect(toDave.filter((t) => t === notice)).toHaveLength(1);
   });
 
   it('shows a status message for an upload that takes more than 2 s, and answers it with the outcome', async () => {
@@ -163,6 +164,15 @@ describe('bot middleware', () => {
     expect(visible(outcome)).toContain('Added slow.txt');
     const statusId = api.messagesTo(erin.id).find((m) => m.text.includes('Indexing'))!.message_id;
     expect((outcome.params.reply_parameters as { message_id: number }).message_id).toBe(statusId);
+  });
+
+  it('shows an upload’s name without the half character a cut name ends with', async () => {
+    api.sendDocument(erin, dm(erin), 'slow \uD83D.txt', Buffer.from('عنوان\n\nنص المقال.'), 'text/plain');
+    const status = await api.waitForCall(sentTo(erin.id), 5_000);
+    const outcome = await api.waitForCall(sentTo(erin.id), 5_000);
+    for (const sent of [status, outcome]) expect(String(sent.params.text)).not.toMatch(/\p{Cs}/u);
+    expect(visible(status)).toContain('Indexing slow .txt');
+    expect(visible(outcome)).toContain('Added slow .txt');
   });
 
   it('broke no Telegram rule', () => {

@@ -87,14 +87,21 @@ function lexicalDictionary(config: Config, log: Logger): (() => Dictionary) | nu
   return opened.load;
 }
 
-/** A file name safe to write under DATA_DIR: no directories, no dot-files, a known extension. */
+/**
+ * A file name safe to write under DATA_DIR: no directories, no dot-files, a known extension, and
+ * whole characters only. A lone surrogate (a name the sender cut mid-character) is a separator like
+ * any other non-letter; the stem is cut to 80 UTF-16 units (at most 240 bytes on disk) but never
+ * through a surrogate pair — the file system would store U+FFFD, and the name the index holds would
+ * no longer be the one the upload asked for.
+ */
 function safeFileName(original: string): string {
   const ext = extname(original).toLowerCase();
   const stem = basename(original, extname(original))
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N}_-]+/gu, '-')
     .replace(/^-+|-+$/gu, '')
-    .slice(0, 80);
+    .slice(0, 80)
+    .replace(/\p{Cs}$/u, '');
   return `${stem || 'article'}${ext}`;
 }
 

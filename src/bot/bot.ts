@@ -1,11 +1,12 @@
 /**
- * Assembles the bot: API plugins at the edge (auto-retry, flood waits), then small middleware (dependencies
- * and language, rate limit, concurrency with its error boundary), then the features, each a
- * Composer in ./features. Order matters only where noted.
+ * Assembles the bot: API plugins at the edge (auto-retry, flood waits, plain text for HTML Telegram
+ * cannot parse), then small middleware (dependencies and language, rate limit, concurrency with its
+ * error boundary), then the features, each a Composer in ./features. Order matters only where noted.
  */
 import { Bot } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { floodWait } from './flood-wait.js';
+import { plainTextFallback } from './plain-text-fallback.js';
 import type { BotContext, BotDeps } from './context.js';
 import { TaskTracker } from './tasks.js';
 import { AnswerCache } from './answer-cache.js';
@@ -42,6 +43,8 @@ export function createBot(input: CreateBotDeps): Bot<BotContext> {
   // last so it wraps auto-retry: it holds the reply until Telegram allows it, per chat.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 0 }));
   bot.api.config.use(floodWait({ onWait: (info) => deps.log.info(info, 'telegram flood wait: reply held') }));
+  // Outermost, so that the plain-text copy of a reply Telegram could not parse gets the same retries.
+  bot.api.config.use(plainTextFallback);
 
   const onError = createErrorHandler(deps.log, token);
   const cache = new AnswerCache();

@@ -1,8 +1,11 @@
 /**
  * The last line of defence for an update: log what failed (without the token, without message
  * contents) and apologise to the user in their language. One bad update never stops the bot.
+ *
+ * A 403 (the user blocked the bot, left or deleted their account, or a group removed it) is not
+ * the bot's fault and nothing can be sent there any more: it is a warning, with no apology.
  */
-import type { BotError } from 'grammy';
+import { GrammyError, type BotError } from 'grammy';
 import type { BotContext } from './context.js';
 import type { Logger } from '../log.js';
 import { langFromCode, messages } from './i18n.js';
@@ -13,7 +16,12 @@ export function createErrorHandler(log: Logger, token: string | undefined) {
   return async (error: BotError<BotContext>): Promise<void> => {
     const ctx = error.ctx;
     const kind = Object.keys(ctx.update).find((k) => k !== 'update_id');
-    log.error({ update: ctx.update.update_id, kind, err: describeError(error.error, [token]) }, 'update failed');
+    const context = { update: ctx.update.update_id, kind, err: describeError(error.error, [token]) };
+    if (error.error instanceof GrammyError && error.error.error_code === 403) {
+      log.warn(context, 'reply not delivered: the chat no longer accepts the bot');
+      return;
+    }
+    log.error(context, 'update failed');
     const t = ctx.t ?? messages[langFromCode(ctx.from?.language_code)];
     // A full disk is the operator's to fix, and the change was undone: say that, not "try again".
     const apology = error.error instanceof StorageFullError ? t.diskFull : t.apology;

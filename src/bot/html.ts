@@ -9,6 +9,22 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 }
 
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
+
+/**
+ * What Telegram would show for an HTML text, as plain text: tags dropped, the entities its HTML
+ * mode knows (&lt; &gt; &amp; &quot; and numeric references) turned back into characters.
+ */
+export function htmlToPlain(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:#(\d+)|#x([\da-f]+)|(lt|gt|amp|quot));/gi, (whole, dec?: string, hex?: string, name?: string) => {
+      if (name !== undefined) return ENTITIES[name.toLowerCase()] ?? whole;
+      const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
+}
+
 /** FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE. */
 export const FSI = '\u2068';
 export const PDI = '\u2069';

@@ -71,7 +71,10 @@ export interface Messages {
   articleGone: string;
   articleTruncated(shown: number, total: number): string;
 
+  /** Answer to a button press over the rate limit. */
   rateLimited: string;
+  /** The messages the rate limit did not take, named by their text or file name (undefined: neither). */
+  notTaken(labels: readonly (string | undefined)[]): string;
   apology: string;
   /** A change refused for want of disk space (StorageFullError): nothing changed. */
   diskFull: string;
@@ -124,6 +127,15 @@ function failures(report: IndexReport): string {
   const shown = report.failed.slice(0, MAX_FAILURES_LISTED).map((f) => `\n• ${fileName(f.file)} — ${e(f.reason)}`);
   const more = report.failed.length - shown.length;
   return shown.join('') + (more > 0 ? `\n• … +${more}` : '');
+}
+
+const MAX_NOT_TAKEN_LISTED = 10;
+
+/** One line per message not taken: its label in quotes (or `unnamed`), the rest counted. */
+function notTakenList(labels: readonly (string | undefined)[], unnamed: string, t: Pick<Messages, 'andMore'>): string {
+  const shown = labels.slice(0, MAX_NOT_TAKEN_LISTED).map((l) => `\n• ${l === undefined ? unnamed : `«${e(l)}»`}`);
+  const more = labels.length - shown.length;
+  return shown.join('') + (more > 0 ? `\n•${t.andMore(more)}` : '');
 }
 
 const en: Messages = {
@@ -182,6 +194,10 @@ const en: Messages = {
   articleTruncated: (shown, total) => `… (showing the first ${shown} of ${total} parts)`,
 
   rateLimited: '⏳ You are sending messages a bit fast — please wait a minute, then try again.',
+  notTaken: (labels) =>
+    `⏳ You are sending messages a bit fast, so I did not take ${labels.length === 1 ? 'this one' : `these ${labels.length}`}:` +
+    notTakenList(labels, 'a message without text', en) +
+    '\nPlease wait a minute, then send again what you still need.',
   apology: '😔 Sorry, something went wrong while handling that. Please try again.',
   diskFull: '💾 The server’s disk is full: nothing was changed. Free some space, then send it again.',
   adminOnly: '🔒 Sorry, only the archive administrators can do that.',
@@ -290,6 +306,10 @@ const ar: Messages = {
   articleTruncated: (shown, total) => `… (عُرضت الأجزاء الأولى: ${n(shown)} من ${n(total)})`,
 
   rateLimited: '⏳ ترسل الرسائل بسرعة كبيرة، يُرجى الانتظار دقيقة ثم المحاولة مجددًا.',
+  notTaken: (labels) =>
+    `⏳ ترسل الرسائل بسرعة كبيرة، فلم أتناول ${labels.length === 1 ? 'هذه الرسالة' : `هذه الرسائل (${n(labels.length)})`}:` +
+    notTakenList(labels, 'رسالة بلا نص', ar) +
+    '\nيُرجى الانتظار دقيقة، ثم إعادة إرسال ما زلت تحتاج إليه.',
   apology: '😔 عذرًا، حدث خطأ أثناء معالجة طلبك. يُرجى المحاولة مرة أخرى.',
   diskFull: '💾 قرص الخادم ممتلئ: لم يتغير شيء. حرّر بعض المساحة ثم أرسله مرة أخرى.',
   adminOnly: '🔒 عذرًا، هذا الإجراء متاح لمشرفي الأرشيف فقط.',

@@ -5,6 +5,10 @@
  * inspect what the bot sent. Requests that break a Telegram rule get the error Telegram would answer
  * and are kept in `rejected`; the rules themselves live in ./telegram-rules.ts.
  *
+ * Faults: `failNext` refuses the next request to a method with a 429, a 500 or a 400 "can't parse entities";
+ * `block` makes a user block the bot (every request to their chat then gets Telegram's 403); a button
+ * press made `ageMs` ago can no longer be answered ("query is too old"), as one queued while the bot was down.
+ *
  * Flood control: `failNext` refuses one request with a 429; `storm` refuses every request (of one chat,
  * or all) for a while, each 429 carrying `retry_after` as Telegram's does, and then a request to a chat
  * before the `retry_after` it was given has passed is refused again and counts as a broken rule.
@@ -71,11 +75,14 @@ export interface FakeBotApi {
   sendText(from: FakeUser, chat: FakeChat, text: string, opts?: { replyToBot?: boolean }): number;
   sendCommand(from: FakeUser, chat: FakeChat, command: string): number;
   sendDocument(from: FakeUser, chat: FakeChat, fileName: string, bytes: Buffer, mime?: string): number;
-  pressButton(from: FakeUser, chat: FakeChat, messageId: number, data: string): string;
+  /** `ageMs`: the press was made that long ago (queued while the bot was down). */
+  pressButton(from: FakeUser, chat: FakeChat, messageId: number, data: string, opts?: { ageMs?: number }): string;
   sendInlineQuery(from: FakeUser, query: string): string;
   waitForCall(pred: (c: BotCall) => boolean, timeoutMs?: number): Promise<BotCall>;
   messagesTo(chatId: number): BotMessage[];
-  failNext(method: string, kind: '429' | '500', retryAfter?: number): void;
+  failNext(method: string, kind: FailureKind, retryAfter?: number): void;
+  /** The user blocks the bot: requests to their private chat are refused with 403 from now on. */
+  block(user: FakeUser): void;
   /** For `forMs`, answer every request (to `chatId`, or any chat-bound or query-answering request) with 429 retry_after `retryAfter` (at most the time left). */
   storm(opts: { forMs: number; retryAfter: number; chatId?: number }): void;
   close(): Promise<void>;
@@ -92,6 +99,9 @@ export async function startFakeBotApi(opts: { port?: number } = {}): Promise<Fak
 }
 
 type Params = Record<string, unknown>;
+
+/** What `failNext` answers: a flood wait, a server error, or Telegram refusing the text's HTML. */
+export type FailureKind = '429' | '500' | 'entities';
 
 interface StoredMessage {
   message: Message;
@@ -157,6 +167,10 @@ const NOT_MODIFIED =
   'message is not modified: specified new message content and reply markup are exactly the same as a current ' +
   'content and reply markup of the message';
 const QUERY_INVALID = 'query is too old and response timeout expired or query ID is invalid';
+/** How long Telegram waits for a button press to be answered; later answers are refused as QUERY_INVALID. */
+const CALLBACK_ANSWER_TTL_MS = 15_000;
+/** Telegram's answer to markup it cannot parse (what `failNext(…, 'entities')` gives). */
+const PARSE_FAILURE = "can't parse entities: Unsupported start tag \"br\" at byte offset 12";
 /** Methods flood control never refuses here: the bot's own set-up and polling. */
 const NEVER_FLOODED = new Set(['getme', 'getupdates', 'setwebhook', 'deletewebhook', 'getwebhookinfo', 'setmycommands', 'getmycommands', 'getfile']);
 
@@ -174,7 +188,8 @@ class FakeTelegram implements FakeBotApi {
   private readonly handlers: Record<string, Handler> = this.createHandlers();
   private readonly chats = new Map<number, ChatState>();
   private readonly files = new Map<string, StoredFile>();
-  private readonly callbackQueries = new Map<string, { answered: boolean }>();
+  private readonly callbackQueries = new Map<string, { answered: boolean; at: number }>();
+  private readonly blocked = new Set<string>();
   private readonly inlineQueries = new Map<string, { answered: boolean }>();
   private readonly commands = new Map<string, BotCommand[]>();
   private readonly failures = new Map<string, TelegramError[]>();
@@ -229,7 +244,7 @@ class FakeTelegram implements FakeBotApi {
     return message.message_id;
   }
 
-  pressButton(from: FakeUser, chat: FakeChat, messageId: number, data: string): string {
+  pressButton(from: FakeUser, chat: FakeChat, messageId: number, data: string, opts: { ageMs?: number } = {}): string {
     const state = this.joinChat(from, chat);
     const message = state.messages.get(messageId)?.message;
     if (!message || message.from?.id !== BOT_USER.id) {
@@ -239,7 +254,7 @@ class FakeTelegram implements FakeBotApi {
       throw new Error(`pressButton: message ${messageId} has no button with callback_data ${JSON.stringify(data)}`);
     }
     const id = this.newQueryId();
-    this.callbackQueries.set(id, { answered: false });
+    this.callbackQueries.set(id, { answered: false, at: Date.now() - (opts.ageMs ?? 0) });
     this.enqueue({
       update_id: 0,
       callback_query: {
@@ -289,13 +304,19 @@ class FakeTelegram implements FakeBotApi {
       }));
   }
 
-  failNext(method: string, kind: '429' | '500', retryAfter = 1): void {
+  failNext(method: string, kind: FailureKind, retryAfter = 1): void {
     const error =
       kind === '429'
         ? new TelegramError(429, `Too Many Requests: retry after ${retryAfter}`, retryAfter, false)
-        : new TelegramError(500, 'Internal Server Error', undefined, false);
+        : kind === 'entities'
+          ? new TelegramError(400, `Bad Request: ${PARSE_FAILURE}`, undefined, false)
+          : new TelegramError(500, 'Internal Server Error', undefined, false);
     const key = method.toLowerCase();
     this.failures.set(key, [...(this.failures.get(key) ?? []), error]);
+  }
+
+  block(user: FakeUser): void {
+    this.blocked.add(String(user.id));
   }
 
   storm(opts: { forMs: number; retryAfter: number; chatId?: number }): void {
@@ -350,6 +371,7 @@ class FakeTelegram implements FakeBotApi {
     const handler = this.handlers[method.toLowerCase()];
     if (!handler) throw new TelegramError(404, 'Not Found');
     this.floodControl(method.toLowerCase(), request.params);
+    if (this.blocked.has(String(request.params.chat_id))) throw new TelegramError(403, 'Forbidden: bot was blocked by the user', undefined, false);
     const injected = this.failures.get(method.toLowerCase())?.shift();
     if (injected) throw injected;
     return handler(request);
@@ -638,6 +660,8 @@ class FakeTelegram implements FakeBotApi {
   private answerCallbackQuery(params: Params): true {
     const query = this.callbackQueries.get(String(params.callback_query_id));
     if (!query || query.answered) throw badRequest(QUERY_INVALID);
+    // Too late is no broken rule: the bot could not have answered a press made while it was down.
+    if (Date.now() - query.at > CALLBACK_ANSWER_TTL_MS) throw new TelegramError(400, `Bad Request: ${QUERY_INVALID}`, undefined, false);
     if (params.text !== undefined && utf16Length(String(params.text)) > 200) throw badRequest('MESSAGE_TOO_LONG');
     query.answered = true;
     return true;

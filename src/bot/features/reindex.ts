@@ -3,6 +3,10 @@
  * background — tracked, so shutdown waits for it — while questions keep being answered from the
  * archive as it stands. Its progress (files done, passages per second, failures) is one status
  * message edited every couple of seconds; the report comes as a reply to it.
+ *
+ * Requests coalesce: a /reindex that arrives while a run is under way (until its reports are sent)
+ * joins it — the requester is told so, and its chat gets the run's report too — instead of queueing
+ * another full re-index behind it. Twenty /reindex in a second are one run.
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
@@ -12,22 +16,41 @@ import { ProgressMessage } from '../progress-message.js';
 import { replyHtml } from '../reply.js';
 import { describeError } from '../redact.js';
 
+/** The run under way: per chat that asked for it, the request to answer with the report. */
+type Requesters = Map<number, BotContext>;
+
 export function reindexFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  let running = false;
+  let running: Requesters | undefined;
 
   composer.command('reindex', adminOnly, async (ctx) => {
-    if (running) return replyHtml(ctx, ctx.t.reindexAlreadyRunning);
-    running = true;
+    if (running) {
+      if (!running.has(ctx.chat.id)) running.set(ctx.chat.id, ctx);
+      return replyHtml(ctx, ctx.t.reindexAlreadyRunning);
+    }
+    const requesters: Requesters = new Map([[ctx.chat.id, ctx]]);
+    running = requesters;
     const { archive, log, tasks, config } = ctx.deps;
-    const t = ctx.t;
+    const secrets = [config.telegram.token];
     const status = new ProgressMessage(ctx);
     try {
-      await status.send(t.reindexStarted);
+      await status.send(ctx.t.reindexStarted);
     } catch (err) {
-      running = false;
+      running = undefined;
       throw err;
     }
+
+    /** The outcome for every chat that asked, the one that started the run quoting its status message. */
+    const tell = async (text: (c: BotContext) => string): Promise<void> => {
+      // A Map's iteration includes chats that join while earlier ones are being told.
+      for (const [chatId, c] of requesters) {
+        try {
+          await replyHtml(c, text(c), { replyTo: chatId === ctx.chat.id ? status.id : undefined });
+        } catch (err) {
+          log.warn({ chat: chatId, err: describeError(err, secrets) }, 're-index report not sent');
+        }
+      }
+    };
 
     const job = (async () => {
       const started = Date.now();
@@ -36,26 +59,22 @@ export function reindexFeature(): Composer<BotContext> {
         report = await archive.index({
           onProgress: (done, total, _file, counts) => {
             const perSecond = counts.passages / Math.max((Date.now() - started) / 1000, 0.001);
-            status.update(t.reindexProgress({ done, total, perSecond, failed: counts.failed }));
+            status.update(ctx.t.reindexProgress({ done, total, perSecond, failed: counts.failed }));
           },
         });
       } catch (err) {
-        running = false;
         await status.stop();
-        log.error({ err: describeError(err, [config.telegram.token]) }, 're-index failed');
-        await replyHtml(ctx, t.reindexFailed);
+        log.error({ err: describeError(err, secrets) }, 're-index failed');
+        await tell((c) => c.t.reindexFailed);
         return;
       }
-      // Free for the next /reindex as soon as this one is done, not after the report is sent.
-      running = false;
       await status.finish();
-      log.info({ ...report, failed: report.failed.length, ms: Date.now() - started }, 're-index finished');
-      await replyHtml(ctx, t.reindexDone(report, (Date.now() - started) / 1000), { replyTo: status.id });
+      const seconds = (Date.now() - started) / 1000;
+      log.info({ ...report, failed: report.failed.length, ms: Date.now() - started, requesters: requesters.size }, 're-index finished');
+      await tell((c) => c.t.reindexDone(report, seconds));
     })();
-    // Detached from the update: errors are logged here, shutdown waits for it via the tracker.
-    tasks.track(
-      job.catch((err: unknown) => log.warn({ err: describeError(err, [config.telegram.token]) }, 're-index report not sent')),
-    );
+    // Detached from the update; shutdown waits for it via the tracker. Free for the next /reindex once all are told.
+    tasks.track(job.finally(() => (running = undefined)));
   });
 
   return composer;

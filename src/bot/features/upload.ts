@@ -22,7 +22,9 @@ export const uploadFeature = new Composer<BotContext>();
 uploadFeature.chatType('private').on('message:document', adminOnly, async (ctx) => {
   const { config, archive, log } = ctx.deps;
   const doc = ctx.message.document;
-  const name = doc.file_name ?? 'upload.txt';
+  // A name cut by the sender's client may end in half a character (a lone surrogate): dropped, so it
+  // is never shown as a broken character.
+  const name = (doc.file_name ?? 'upload.txt').replace(/\p{Cs}/gu, '');
   // Checked here too so that a wrong file is refused before it is downloaded.
   if (!hasArticleExtension(name)) return replyHtml(ctx, ctx.t.uploadWrongType([...ARTICLE_EXTENSIONS]));
   if (doc.file_size !== undefined && doc.file_size > config.maxFileBytes) {

@@ -1,8 +1,12 @@
 /**
  * Per-user rate limit (RATE_LIMIT_PER_MINUTE in a 60 s window) using @grammyjs/ratelimiter.
  *
- * - The plugin calls onLimitExceeded once per window (the first excess update), so the polite
- *   reply is sent once and further excess updates are dropped silently — no reply spam.
+ * - Administrators' documents and commands do not count and are never dropped: an admin who sends
+ *   thirty files at once wants all thirty, and /stats after them. They queue in their chat like any
+ *   update and are handled one after another (see concurrent.ts).
+ * - Every message over the limit is named in a notice (not-taken-notice.ts), one per burst, so
+ *   the sender knows what to send again; every button press over it is answered with a short
+ *   notice, so no button keeps spinning.
  * - Group messages not addressed to the bot do not count: a chatty member must not be told off
  *   for talking to other people.
  * - Inline queries arrive on every keystroke, so they have their own, wider budget and are
@@ -10,26 +14,28 @@
  */
 import { Composer } from 'grammy';
 import { limit } from '@grammyjs/ratelimiter';
-import type { BotContext } from '../context.js';
+import { isAdmin, type BotContext } from '../context.js';
 import { isAddressed, isGroupChat } from '../addressing.js';
+import { NotTakenNotices } from '../not-taken-notice.js';
 
 const WINDOW_MS = 60_000;
 const INLINE_FACTOR = 5;
 
-function userKey(ctx: BotContext): string | undefined {
-  const msg = ctx.message;
-  if (msg !== undefined && isGroupChat(msg.chat.type) && !isAddressedOrCommand(ctx)) return undefined;
-  return ctx.from?.id.toString();
+function isCommand(ctx: BotContext): boolean {
+  return ctx.message?.entities?.some((e) => e.type === 'bot_command' && e.offset === 0) ?? false;
 }
 
-function isAddressedOrCommand(ctx: BotContext): boolean {
-  const msg = ctx.message!;
-  const isCommand = msg.entities?.some((e) => e.type === 'bot_command' && e.offset === 0) ?? false;
-  return isCommand || isAddressed(msg, ctx.me);
+/** Who an update counts against, or undefined when it does not count. */
+function userKey(ctx: BotContext): string | undefined {
+  const msg = ctx.message;
+  if (msg !== undefined && isAdmin(ctx) && (msg.document !== undefined || isCommand(ctx))) return undefined;
+  if (msg !== undefined && isGroupChat(msg.chat.type) && !isCommand(ctx) && !isAddressed(msg, ctx.me)) return undefined;
+  return ctx.from?.id.toString();
 }
 
 export function rateLimit(perMinute: number): Composer<BotContext> {
   const composer = new Composer<BotContext>();
+  const notices = new NotTakenNotices();
   composer.on(
     'inline_query',
     limit<BotContext, never>({
@@ -47,14 +53,16 @@ export function rateLimit(perMinute: number): Composer<BotContext> {
       limit: perMinute,
       keyPrefix: 'user:',
       keyGenerator: userKey,
-      onLimitExceeded: async (ctx) => {
-        try {
-          if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t.rateLimited });
-          else if (ctx.chat) await ctx.reply(ctx.t.rateLimited);
-        } catch (err) {
-          ctx.deps.log.debug({ update: ctx.update.update_id }, 'could not send the rate-limit notice');
-          void err;
-        }
+      // Called for every update over the limit, not only the first of the window.
+      alwaysReply: true,
+      onLimitExceeded: (ctx) => {
+        if (!ctx.callbackQuery) return notices.add(ctx);
+        // Not awaited: a flood wait on the answer must not hold up the updates behind it.
+        ctx.deps.tasks.track(
+          ctx.answerCallbackQuery({ text: ctx.t.rateLimited }).catch((err: unknown) =>
+            ctx.deps.log.debug({ update: ctx.update.update_id, err: String(err) }, 'could not answer a rate-limited button press'),
+          ),
+        );
       },
     }),
   );
