@@ -295,3 +295,76 @@ describe('damaged files under INDEX_DIR and the model folder', () => {
     expect(JSON.parse(stdout).results[0].text).toContain('كابول');
   });
 });
+
+describe('what /start, /help, /stats and /sources show', () => {
+  it('is read once per store generation, and afresh after every change', async () => {
+    const dirs = tempArchive();
+    const archive = await openArchive(testConfig(dirs), silent);
+    try {
+      await archive.index();
+      const [stats, sources] = [archive.stats(), archive.sources()];
+      expect(archive.stats()).toBe(stats);
+      expect(archive.sources()).toBe(sources);
+      await archive.deleteArticle(TWO_ARTICLES);
+      expect(archive.stats()).not.toBe(stats);
+      expect(archive.stats().articles).toBe(stats.articles - 2);
+      expect(archive.sources().map((a) => a.file)).not.toContain(TWO_ARTICLES);
+    } finally {
+      archive.close();
+    }
+  });
+});
+
+describe('what the bot finds wrong at start reaches its admins', () => {
+  const admin: FakeUser = { id: 1001, first_name: 'Huda', language_code: 'en' };
+  it.each([
+    ['a damaged store', (dirs: { dataDir: string; indexDir: string }) => writeFileSync(join(dirs.indexDir, 'sanad.sqlite'), Buffer.alloc(64 * 1024, 7)), 'the index store was damaged: it was moved to'],
+    ['an unmounted DATA_DIR', (dirs: { dataDir: string; indexDir: string }) => { for (const f of readdirSync(dirs.dataDir)) rmSync(join(dirs.dataDir, f)); }, 'of the 5 indexed files are gone from'],
+  ])('%s', async (_, damage, notice) => {
+    const dirs = tempArchive();
+    expect((await runCli(['index'], cliEnv(dirs))).code).toBe(0);
+    for (const f of ['sanad.sqlite-wal', 'sanad.sqlite-shm']) rmSync(join(dirs.indexDir, f), { force: true });
+    damage(dirs);
+    const api = await startFakeBotApi();
+    const bot = startBotProcess({ apiRoot: api.apiRoot, token: api.token, dataDir: dirs.dataDir, indexDir: dirs.indexDir, env: { ADMIN_IDS: String(admin.id) } });
+    try {
+      const told = await api.waitForCall((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === admin.id, 60_000);
+      expect(String(told.params.text)).toContain(notice);
+      await waitFor(() => bot.output().includes('bot started'), 'the bot to start');
+      api.sendText(admin, { id: admin.id, type: 'private' }, KABUL);
+      const reply = await api.waitForCall((c) => c.method === 'sendMessage' && c.ok && Number(c.params.chat_id) === admin.id && String(c.params.text).includes('كابول'), 30_000);
+      expect(reply.ok).toBe(true);
+    } finally {
+      bot.kill();
+      await api.close();
+    }
+  });
+});
+
+describe('/reindex after DATA_DIR emptied', () => {
+  it('keeps the files and says so; `/reindex remove-missing` removes them', async () => {
+    const admin: FakeUser = { id: 1001, first_name: 'Huda', language_code: 'en' };
+    const dirs = tempArchive();
+    const api = await startFakeBotApi();
+    const bot = startBotProcess({ apiRoot: api.apiRoot, token: api.token, dataDir: dirs.dataDir, indexDir: dirs.indexDir, env: { ADMIN_IDS: String(admin.id) } });
+    const report = async (command: string) => {
+      const before = api.calls.length;
+      api.sendCommand(admin, { id: admin.id, type: 'private' }, command);
+      const done = await api.waitForCall((c) => api.calls.indexOf(c) >= before && c.method === 'sendMessage' && String(c.params.text).includes('Re-index finished'), 60_000);
+      return stripBidi(parseHtml(String(done.params.text)).text);
+    };
+    try {
+      await waitFor(() => bot.output().includes('bot started'), 'the bot to start');
+      for (const f of readdirSync(dirs.dataDir)) rmSync(join(dirs.dataDir, f));
+      const kept = await report('/reindex');
+      expect(kept).toContain('5 of the 5 indexed files are gone from the data folder');
+      expect(kept).toContain('Now: 6 articles');
+      const removed = await report('/reindex remove-missing');
+      expect(removed).toContain('Removed: 5');
+      expect(removed).toContain('Now: 0 articles');
+    } finally {
+      bot.kill();
+      await api.close();
+    }
+  });
+});

@@ -118,6 +118,8 @@ export class Archive {
   /** Lexical mode off-thread: threads that search for questions, so that every core answers. */
   private readers: ArchiveThread[] = [];
   private readonly answers = new AnswerMemo();
+  /** What the operator must hear of, beyond the log: a damaged store moved aside at open. */
+  readonly notices: string[] = [];
   /** INDEX_DIR's writer lock once taken (never, under another's lock: see ArchiveOptions.underLock). */
   private lock: WriterLock | null = null;
   private lockRole = 'sanad';
@@ -164,7 +166,8 @@ export class Archive {
     const ranking = options.ranking ?? DEFAULT_RANKING;
     const calibration = options.calibration ?? shippedCalibration();
     const { store, quarantined } = openStoreFile(join(config.indexDir, STORE_FILE));
-    if (quarantined) log.error(damagedStoreNotice(quarantined));
+    const notice = quarantined ? damagedStoreNotice(quarantined) : null;
+    if (notice) log.error(notice);
     // Off-thread (the bot), the model runs in a thread of its own: a model run holds the thread
     // that makes it, and questions are asked on the bot's.
     const load = options.offThread ? loadEmbedderThread : loadEmbedder;
@@ -175,10 +178,10 @@ export class Archive {
     });
     if (!loaded.embedder) {
       log.warn(loaded.reason);
-      return new Archive(config, log, store, null, null, analyzer, ranking, calibration.lexical, calibration.lexical, lexicalDictionary(config, log)).locking(options, lock);
+      return new Archive(config, log, store, null, null, analyzer, ranking, calibration.lexical, calibration.lexical, lexicalDictionary(config, log)).locking(options, lock).noting(notice);
     }
     const { embedder } = loaded;
-    const archive = new Archive(config, log, store, embedder, null, analyzer, ranking, calibration.lexical, calibration.lexical).locking(options, lock);
+    const archive = new Archive(config, log, store, embedder, null, analyzer, ranking, calibration.lexical, calibration.lexical).locking(options, lock).noting(notice);
     if (store.getMeta('embedding_model') !== embedder.model || store.getMeta('embedding_dim') !== String(embedder.dim)) {
       if (!options.offThread) archive.takeLock();
       store.clearVectors();
@@ -232,6 +235,11 @@ export class Archive {
     this.answers.clear();
   }
 
+  private noting(notice: string | null): this {
+    if (notice) this.notices.push(notice);
+    return this;
+  }
+
   /** Take INDEX_DIR's writer lock before this process's first change (held until close). */
   private takeLock(): void {
     if (!this.lock && !this.underLock) this.lock = WriterLock.acquire(this.config.indexDir, this.lockRole);
@@ -264,6 +272,8 @@ export class Archive {
     // Answers computed while the worker wrote, or while the graph is read, may have seen the old graph.
     this.answers.clear();
     this.followStore();
+    // Computed while the worker wrote, the index's size may be that of half its files.
+    this.shown = null;
     if (this.embedder) {
       const { model, dim } = this.embedder;
       this.vectors = await VectorIndex.load(this.config.indexDir, model, dim, this.store.generation(), this.store);
@@ -434,8 +444,24 @@ export class Archive {
     });
   }
 
+  /**
+   * The indexed articles, newest first. Read once per store generation: /start, /help, /stats and
+   * /sources show them, and at 100k articles reading them costs a second of the bot's event loop.
+   */
   sources(): ArticleInfo[] {
-    return this.store.articles();
+    return this.perGeneration().sources;
+  }
+
+  private shown: { generation: number; sources: ArticleInfo[]; stats: ArchiveStats } | null = null;
+
+  private perGeneration(): { sources: ArticleInfo[]; stats: ArchiveStats } {
+    this.followStore();
+    const generation = this.store.generation();
+    if (this.shown?.generation !== generation) {
+      const sources = this.store.articles();
+      this.shown = { generation, sources, stats: this.summarise(sources) };
+    }
+    return this.shown;
   }
 
   show(idOrFile: string): ArticleDetail | null {
@@ -448,8 +474,12 @@ export class Archive {
     return this.store.articleCount() === 0;
   }
 
+  /** What /stats and /start show; computed once per store generation (see `sources`). */
   stats(): ArchiveStats {
-    const articles = this.store.articles();
+    return this.perGeneration().stats;
+  }
+
+  private summarise(articles: ArticleInfo[]): ArchiveStats {
     const dates = articles.map((a) => a.date).filter((d): d is string => d !== null).sort();
     return {
       articles: articles.length,

@@ -229,6 +229,9 @@ const en: Messages = {
     `✅ Re-index finished in ${secs.toFixed(1)} s.\n` +
     `Added: ${r.added} · Updated: ${r.updated} · Removed: ${r.removed} · Unchanged: ${r.unchanged} · Failed: ${r.failed.length}\n` +
     `Now: ${r.articles} articles, ${r.passages} passages (${r.mode} search).` +
+    (r.withheld
+      ? `\n⚠️ ${r.withheld.files} of the ${r.withheld.of} indexed files are gone from the data folder: they stay indexed, as the folder may not be mounted. If they were removed on purpose: /reindex remove-missing`
+      : '') +
     failures(r),
   reindexFailed: '😔 The re-index failed; the details are in the log.',
 
@@ -341,6 +344,9 @@ const ar: Messages = {
     `✅ اكتملت إعادة الفهرسة في ${n(secs.toFixed(1))} ث.\n` +
     `أُضيف: ${n(r.added)} · حُدّث: ${n(r.updated)} · حُذف: ${n(r.removed)} · دون تغيير: ${n(r.unchanged)} · فشل: ${n(r.failed.length)}\n` +
     `المجموع الآن: المقالات ${n(r.articles)}، الفقرات ${n(r.passages)} (البحث: ${r.mode === 'hybrid' ? 'هجين' : 'معجمي'}).` +
+    (r.withheld
+      ? `\n⚠️ غاب ${n(r.withheld.files)} من ${n(r.withheld.of)} ملفًا مفهرسًا عن مجلد البيانات: أُبقيت في الفهرس، فلعل المجلد غير موصول. وإن كان حذفها مقصودًا: /reindex remove-missing`
+      : '') +
     failures(r),
   reindexFailed: '😔 فشلت إعادة الفهرسة، والتفاصيل في السجل.',
 

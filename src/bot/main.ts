@@ -121,7 +121,8 @@ async function main(): Promise<void> {
     'archive indexed',
   );
   for (const f of report.failed.slice(0, 20)) log.warn({ file: f.file, reason: f.reason }, 'file not indexed');
-  if (report.withheld) log.error(withheldRemovals(report.withheld, config.dataDir));
+  const notices = [...archive.notices, ...(report.withheld ? [withheldRemovals(report.withheld, config.dataDir)] : [])];
+  if (report.withheld) log.error(notices.at(-1)!);
   if (stopping) return;
 
   bot = createBot({ config, archive, log, startedAt, tasks });
@@ -131,6 +132,12 @@ async function main(): Promise<void> {
     10_000,
   );
   await bot.init().finally(() => clearTimeout(unreachable));
+  // What an operator must act on goes to the admins too: they may never read the log.
+  for (const admin of config.telegram.adminIds) {
+    for (const notice of notices) {
+      await bot.api.sendMessage(admin, `⚠️ sanad: ${notice}`).catch((err: unknown) => log.warn({ admin, err: describeError(err, secrets) }, 'could not tell an admin'));
+    }
+  }
   try {
     await setCommands(bot.api);
   } catch (err) {

@@ -15,6 +15,13 @@ import { adminOnly } from '../middleware/admin-only.js';
 import { ProgressMessage } from '../progress-message.js';
 import { replyHtml } from '../reply.js';
 import { describeError } from '../redact.js';
+import { StorageFullError } from '../../index/storage-full.js';
+
+/**
+ * `/reindex remove-missing`: remove the files gone from DATA_DIR even when they are most of the
+ * archive (indexer.ts MASS_REMOVAL_SHARE); a plain /reindex keeps them and says so.
+ */
+export const REMOVE_MISSING = 'remove-missing';
 
 /** The run under way: per chat that asked for it, the request to answer with the report. */
 type Requesters = Map<number, BotContext>;
@@ -57,6 +64,7 @@ export function reindexFeature(): Composer<BotContext> {
       let report: IndexReport;
       try {
         report = await archive.index({
+          allowMassRemoval: ctx.match.trim() === REMOVE_MISSING,
           onProgress: (done, total, _file, counts) => {
             const perSecond = counts.passages / Math.max((Date.now() - started) / 1000, 0.001);
             status.update(ctx.t.reindexProgress({ done, total, perSecond, failed: counts.failed }));
@@ -65,7 +73,7 @@ export function reindexFeature(): Composer<BotContext> {
       } catch (err) {
         await status.stop();
         log.error({ err: describeError(err, secrets) }, 're-index failed');
-        await tell((c) => c.t.reindexFailed);
+        await tell((c) => (err instanceof StorageFullError ? c.t.diskFull : c.t.reindexFailed));
         return;
       }
       await status.finish();
