@@ -222,6 +222,34 @@ describe.skipIf(fullDisk !== null)(`a full disk${fullDisk ? ` (skipped: ${fullDi
   });
 });
 
+describe.skipIf(fullDisk !== null)(`a read-only index directory${fullDisk ? ` (skipped: ${fullDisk})` : ''}`, () => {
+  it('is named in one line by every command and by the bot, which exits', async () => {
+    const dirs = tempArchive();
+    const reason = mountTmpfs(dirs.indexDir, 16);
+    if (reason) throw new Error(reason);
+    try {
+      expect((await runCli(['index'], cliEnv(dirs))).code).toBe(0);
+      expect(spawnSync('mount', ['-o', 'remount,ro', dirs.indexDir]).status).toBe(0);
+      for (const command of [['index'], ['ask', KABUL]]) {
+        const { code, stderr } = await runCli(command, cliEnv(dirs));
+        expect(code).toBe(1);
+        expect(stderr.trim()).toMatch(new RegExp(`^sanad: the index (store|directory) ${dirs.indexDir}\\S* (cannot be opened for writing|is not writable) \\(SQLITE_CANTOPEN\\): check the index directory's mount and owner$`));
+      }
+      const api = await startFakeBotApi();
+      const bot = startBotProcess({ apiRoot: api.apiRoot, token: api.token, dataDir: dirs.dataDir, indexDir: dirs.indexDir });
+      try {
+        expect((await bot.exited).code).toBe(1);
+        expect(bot.output()).toMatch(new RegExp(`the index (store|directory) ${dirs.indexDir}\\S* (cannot be opened for writing|is not writable)`));
+      } finally {
+        bot.kill();
+        await api.close();
+      }
+    } finally {
+      spawnSync('umount', [dirs.indexDir]);
+    }
+  });
+});
+
 describe('damaged files under INDEX_DIR and the model folder', () => {
   let modelDir: string;
   beforeAll(async () => {
