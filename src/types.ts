@@ -42,8 +42,19 @@ export interface AnswerResult {
   score: number;
   text: string;
   excerpt: string;
-  article: { id: string; title: string; source: string | null; date: string | null; file: string };
+  article: CitedArticle;
   position: number;
+  /** Other articles that ran this passage (wire copies, a page saved twice), earliest first. */
+  alsoIn: CitedArticle[];
+}
+
+/** What a result cites of an article. */
+export interface CitedArticle {
+  id: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  file: string;
 }
 
 export interface Answer {

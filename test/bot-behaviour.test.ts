@@ -29,6 +29,7 @@ function result(i: number): AnswerResult {
     excerpt: PASSAGE,
     position: i,
     article: { id: `art${i}`, title: `عنوان ${i}`, source: 'تاس', date: '2021-10-13', file: `${i}.txt` },
+    alsoIn: [],
   };
 }
 

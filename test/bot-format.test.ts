@@ -59,6 +59,7 @@ function result(i: number, over: Partial<AnswerResult> = {}, article: Partial<An
       file: `00${i}.txt`,
       ...article,
     },
+    alsoIn: [],
     ...over,
   };
 }

@@ -28,7 +28,7 @@ describe('CLI (real process, --json output)', () => {
     expect(answer.results.length).toBeGreaterThan(0);
     expect(answer.results.length).toBeLessThanOrEqual(2);
     const r = answer.results[0];
-    expect(Object.keys(r).sort()).toEqual(['article', 'excerpt', 'position', 'rank', 'score', 'text']);
+    expect(Object.keys(r).sort()).toEqual(['alsoIn', 'article', 'excerpt', 'position', 'rank', 'score', 'text']);
     expect(Object.keys(r.article).sort()).toEqual(['date', 'file', 'id', 'source', 'title']);
     expect(r).toMatchObject({ rank: 1, article: { file: '001_5342da39c5f54c5f.txt', date: '2021-10-13', source: 'تاس' } });
     expect(r.text).toContain(r.excerpt);

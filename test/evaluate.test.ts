@@ -14,6 +14,7 @@ const result = (file: string, text: string, rank: number): AnswerResult => ({
   excerpt: text,
   article: { id: 'x', title: 't', source: null, date: null, file },
   position: 0,
+  alsoIn: [],
 });
 const answer = (...results: AnswerResult[]): Answer => ({ question: 'q', answered: results.length > 0, results, unmatched: [] });
 

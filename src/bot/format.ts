@@ -75,6 +75,13 @@ export function formatCitation(article: Citable, t: Messages, maxTitle = 160): s
   return `${t.mark}📰 ${fields.map((f) => escapeHtml(isolate(f))).join(' · ')}`;
 }
 
+/** "🔁 also in: outlet, outlet…" under a citation, for a passage other articles ran too; '' otherwise. */
+export function formatAlsoIn(result: AnswerResult, t: Messages): string {
+  const outlets = [...new Set(result.alsoIn.map((a) => a.source ?? t.unknownOutlet))];
+  if (outlets.length === 0) return '';
+  return `\n${t.mark}${t.alsoIn(shortList(outlets, (o) => escapeHtml(isolate(clipEnd(o, 60))), t, 5))}`;
+}
+
 export interface EmphasisBudget {
   /** Longest excerpt shown (UTF-16 units) before it is clipped with "…". */
   maxExcerpt: number;
@@ -144,7 +151,7 @@ export function formatAnswerPage(view: AnswerView, page: number, t: Messages): R
   for (const budget of PAGE_BUDGETS) {
     const header = t.answerHeader(clipEnd(view.question, 200), first + 1, first + shown.length, view.results.length);
     const blocks = shown.map(
-      (r, i) => `<b>${first + i + 1}.</b> ${emphasise(r.text, r.excerpt, budget)}\n${formatCitation(r.article, t, 120)}`,
+      (r, i) => `<b>${first + i + 1}.</b> ${emphasise(r.text, r.excerpt, budget)}\n${formatCitation(r.article, t, 120)}${formatAlsoIn(r, t)}`,
     );
     text = [header, ...blocks, ...footer].join('\n\n');
     if (text.length <= MESSAGE_LIMIT) break;
@@ -164,7 +171,7 @@ export function formatAnswerPage(view: AnswerView, page: number, t: Messages): R
 /** The whole passage of one result, excerpt in bold, with its citation. May exceed one message. */
 export function formatParagraph(result: AnswerResult, number: number, t: Messages): string {
   const body = emphasise(result.text, result.excerpt, { maxExcerpt: Infinity, context: Infinity });
-  return `<b>${number}.</b> ${body}\n\n${formatCitation(result.article, t)}`;
+  return `<b>${number}.</b> ${body}\n\n${formatCitation(result.article, t)}${formatAlsoIn(result, t)}`;
 }
 
 /** A whole article: title, citation, then every passage. Split by the caller. */

@@ -56,6 +56,8 @@ export interface Messages {
   notFound(question: string): string;
   /** A line under the results naming question words none of them holds (already a list). */
   unmatched(words: string): string;
+  /** The other outlets that ran a cited passage (wire copies), listed. */
+  alsoIn(outlets: string): string;
   emptyQuestion(botUsername: string): string;
   questionTooLong(max: number): string;
   textOnly: string;
@@ -175,6 +177,7 @@ const en: Messages = {
 
   answerHeader: (q, from, to, total) => `🔎 <b>${prose(q)}</b>\nResults ${from}–${to} of ${total}:`,
   unmatched: (w) => `🔍 Not in these passages: <i>${w}</i>`,
+  alsoIn: (outlets) => `🔁 Also in: ${outlets}`,
   notFound: (q) =>
     `🤷 I found nothing in the archive that answers “${prose(q)}”.\n` +
     'Try other words — the archive is in Arabic, so Arabic questions work best.',
@@ -292,6 +295,7 @@ const ar: Messages = {
 
   answerHeader: (q, from, to, total) => `🔎 <b>${prose(q)}</b>\nالنتائج ${n(`${from}–${to}`)} من ${n(total)}:`,
   unmatched: (w) => `🔍 لم يرد في هذه المقاطع: <i>${w}</i>`,
+  alsoIn: (outlets) => `🔁 ورد أيضًا في: ${outlets}`,
   notFound: (q) => `🤷 لم أجد في الأرشيف ما يجيب عن «${prose(q)}».\nجرّب صياغة أخرى أو كلمات مختلفة.`,
   emptyQuestion: (u) => `نعم؟ اكتب سؤالك بعد ذكر اسمي، مثل: ${n('@' + escapeHtml(u))} ${EXAMPLE}`,
   questionTooLong: (max) => `✂️ السؤال طويل جدًا، والحد الأقصى ${n(max)} حرف.`,

@@ -11,7 +11,8 @@ export function formatAnswer(answer: Answer): string {
   const lines = [`? ${answer.question}`];
   if (!answer.answered) return [...lines, '  not found: nothing in the archive answers this.'].join('\n');
   for (const r of answer.results) {
-    lines.push(`  ${r.rank}. «${r.excerpt}»`, `     — ${citation(r.article)} (passage ${r.position}, score ${r.score})`);
+    lines.push(`  ${r.rank}. «${r.excerpt}»`, `     — ${citation(r.article)} (passage ${r.position + 1}, score ${r.score})`);
+    if (r.alsoIn.length > 0) lines.push(`     also in: ${r.alsoIn.map(citation).join('; ')}`);
   }
   if (answer.unmatched.length > 0) lines.push(`  not in these passages: ${answer.unmatched.join(', ')}`);
   return lines.join('\n');

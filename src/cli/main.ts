@@ -122,7 +122,7 @@ program
       if (!detail) return program.error(`no article with id or file "${id}"; see \`sources\``);
       if (opts.json) return print(JSON.stringify({ ...detail.article, passages: detail.passages }));
       print(`${detail.article.title}\n${citation(detail.article)}\n`);
-      for (const p of detail.passages) print(`[${p.position}] ${p.text}\n`);
+      for (const p of detail.passages) print(`[${p.position + 1}] ${p.text}\n`);
     }),
   );
 
