@@ -63,7 +63,15 @@ export interface Answer {
   results: AnswerResult[];
   /** Words of the question (as typed) that none of the results holds in any form; empty when not answered. */
   unmatched: string[];
+  /**
+   * Set when the question could not be read at all, rather than not answered: 'english' is an
+   * English question in an archive with neither the embedding model nor the English–Arabic dictionary.
+   */
+  unread?: 'english';
 }
+
+/** How English questions are read: by the embedding model's meaning, word by word through the dictionary, or not at all. */
+export type EnglishReading = 'model' | 'dictionary' | 'none';
 
 export interface IndexFailure {
   file: string;

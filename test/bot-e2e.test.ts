@@ -189,10 +189,10 @@ describe('sanad bot, end to end (long polling)', () => {
     expect(body.trimEnd().split('\n').at(-1)).toBe('🔍 لم يرد في هذه المقاطع: الضرائب');
   });
 
-  it('answers "not found" in English for an English question', async () => {
+  it('says, in English, that it cannot read an English question yet and what it needs (no model, no dictionary)', async () => {
     api.sendText(alice, dm(alice), 'What did the mayor of Paris say about the weather?');
     const reply = await nextMessage(alice.id);
-    expect(text(reply)).toContain('I found nothing in the archive');
+    expect(text(reply)).toBe(messages.en.englishUnread);
   });
 
   it('escapes HTML characters in a question', async () => {

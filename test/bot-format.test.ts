@@ -352,6 +352,7 @@ describe('message catalogue', () => {
     sources: ['Sputnik', 'الجزيرة', nasty],
     indexBytes: 123456,
     mode: 'lexical',
+    english: 'none',
   };
   const article: ArticleInfo = { id: 'x<y>', title: nasty, source: nasty, date: null, section: null, file: nasty, passages: 2 };
 

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempArchive } from './helpers.js';
+import { ENGLISH_REMEDY } from '../src/cli/format.js';
 
 const dirs = tempArchive();
 const env = { DATA_DIR: dirs.dataDir, INDEX_DIR: dirs.indexDir };
@@ -43,6 +44,29 @@ describe('CLI (real process, --json output)', () => {
     expect(answers.map((a) => a.answered)).toEqual([true, false, true]);
     expect(answers[1].results).toEqual([]);
     expect(answers[2].results[0].article.title).toBe('روسيا تحذر بريطانيا من إرسال قوات إلى أوكرانيا');
+  });
+
+  it('an English question it cannot read says so, with the remedy, in one line', async () => {
+    const { code, stdout } = await runCli(['ask', 'When did the Taliban enter Kabul?'], env);
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toEqual(['? When did the Taliban enter Kabul?', `  not read: this archive cannot read English questions; ${ENGLISH_REMEDY}.`]);
+    const json = JSON.parse((await runCli(['ask', 'When did the Taliban enter Kabul?', '--json'], env)).stdout);
+    expect(json).toMatchObject({ answered: false, unread: 'english' });
+  });
+
+  it('status says what the setup can do and what would make it do more; sources and show load no model and warn of none', async () => {
+    await runCli(['index'], env);
+    const { code, stdout } = await runCli(['status'], env);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toBe('mode: lexical (EMBEDDING_MODEL=none: lexical mode)');
+    expect(lines[1]).toBe(`English questions: not read; to read them, ${ENGLISH_REMEDY}`);
+    expect(lines[3]).toBe('writer: free');
+    const json = JSON.parse((await runCli(['status', '--json'], env)).stdout);
+    expect(json).toMatchObject({ mode: 'lexical', model: null, english: 'none', articles: 6, writer: null, dataDir: dirs.dataDir });
+    const sources = await runCli(['sources'], { ...env, EMBEDDING_MODEL: 'Xenova/multilingual-e5-small' });
+    expect(sources.code).toBe(0);
+    expect(sources.stderr).toBe('');
   });
 
   it('sources --json and show --json', async () => {

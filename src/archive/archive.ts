@@ -28,9 +28,10 @@ import type { Logger } from '../log.js';
 import { DEFAULT_RANKING, type RankingOptions } from '../search/ranking-options.js';
 import { searchPassages } from '../search/search.js';
 import { hybridModelOf, shippedCalibration, type Calibration, type LearnedModel } from '../search/scorer.js';
-import type { AddedFile, Answer, ArticleInfo, IndexReport, SearchMode } from '../types.js';
+import type { AddedFile, Answer, ArticleInfo, EnglishReading, IndexReport, SearchMode } from '../types.js';
+import { dominantScript } from '../analysis/script.js';
 
-export type { AddedFile, Answer, ArticleInfo, IndexReport, SearchMode };
+export type { AddedFile, Answer, ArticleInfo, EnglishReading, IndexReport, SearchMode };
 
 export interface ArchiveStats {
   articles: number;
@@ -40,6 +41,7 @@ export interface ArchiveStats {
   sources: string[];
   indexBytes: number;
   mode: SearchMode;
+  english: EnglishReading;
 }
 
 export interface ArticleDetail {
@@ -147,6 +149,11 @@ export class Archive {
     return this.embedder ? 'hybrid' : 'lexical';
   }
 
+  /** How this archive reads an English question (the bot's /stats and `cli status` say it, with the remedy). */
+  get english(): EnglishReading {
+    return this.embedder ? 'model' : this.dictionary ? 'dictionary' : 'none';
+  }
+
   /** Open (or create) the index; falls back to lexical mode, with one log line, when no model loads. */
   static async open(config: Config, log: Logger, options: ArchiveOptions = {}): Promise<Archive> {
     mkdirSync(config.indexDir, { recursive: true });
@@ -165,6 +172,7 @@ export class Archive {
     const analyzer = options.analyzer ?? arabicAnalyzer();
     const ranking = options.ranking ?? DEFAULT_RANKING;
     const calibration = options.calibration ?? shippedCalibration();
+    let modelNote: string | null = null;
     const { store, quarantined } = openStoreFile(join(config.indexDir, STORE_FILE));
     const notice = quarantined ? damagedStoreNotice(quarantined) : null;
     if (notice) log.error(notice);
@@ -178,10 +186,11 @@ export class Archive {
     });
     if (!loaded.embedder) {
       log.warn(loaded.reason);
-      return new Archive(config, log, store, null, null, analyzer, ranking, calibration.lexical, calibration.lexical, lexicalDictionary(config, log)).locking(options, lock).noting(notice);
+      modelNote = loaded.reason;
+      return new Archive(config, log, store, null, null, analyzer, ranking, calibration.lexical, calibration.lexical, lexicalDictionary(config, log)).locking(options, lock).noting(notice, modelNote);
     }
     const { embedder } = loaded;
-    const archive = new Archive(config, log, store, embedder, null, analyzer, ranking, calibration.lexical, calibration.lexical).locking(options, lock).noting(notice);
+    const archive = new Archive(config, log, store, embedder, null, analyzer, ranking, calibration.lexical, calibration.lexical).locking(options, lock).noting(notice, null);
     if (store.getMeta('embedding_model') !== embedder.model || store.getMeta('embedding_dim') !== String(embedder.dim)) {
       if (!options.offThread) archive.takeLock();
       store.clearVectors();
@@ -235,9 +244,18 @@ export class Archive {
     this.answers.clear();
   }
 
-  private noting(notice: string | null): this {
+  private noting(notice: string | null, modelNote: string | null): this {
     if (notice) this.notices.push(notice);
+    this.modelNote = modelNote;
     return this;
+  }
+
+  /** Why there is no embedding model (lexical mode), in one line; null in hybrid mode. */
+  modelNote: string | null = null;
+
+  /** The embedding model in use (hybrid mode), or null. */
+  get model(): string | null {
+    return this.embedder?.model ?? null;
   }
 
   /** Take INDEX_DIR's writer lock before this process's first change (held until close). */
@@ -342,6 +360,8 @@ export class Archive {
 
   ask(question: string, opts: { top?: number } = {}): Promise<Answer> {
     const top = opts.top ?? 5;
+    // Said as such: "not found" would read as "the archive does not hold it".
+    if (this.english === 'none' && dominantScript(question) === 'latin') return Promise.resolve({ question, answered: false, results: [], unmatched: [], unread: 'english' });
     return this.answers.get(this.store.generation(), question, top, async () => {
       const reader = this.readers.reduce<ArchiveThread | undefined>((best, r) => (best && best.busy <= r.busy ? best : r), undefined);
       // A reader that failed (its thread died) is replaced at its next question; this one is answered here.
@@ -489,6 +509,7 @@ export class Archive {
       sources: [...new Set(articles.map((a) => a.source).filter((s): s is string => s !== null))],
       indexBytes: dirBytes(this.config.indexDir),
       mode: this.mode,
+      english: this.english,
     };
   }
 

@@ -54,6 +54,8 @@ export interface Messages {
 
   answerHeader(question: string, from: number, to: number, total: number): string;
   notFound(question: string): string;
+  /** An English question the archive cannot read (Answer.unread), with what would make it readable. */
+  englishUnread: string;
   /** A line under the results naming question words none of them holds (already a list). */
   unmatched(words: string): string;
   /** The other outlets that ran a cited passage (wire copies), listed. */
@@ -178,6 +180,7 @@ const en: Messages = {
   answerHeader: (q, from, to, total) => `🔎 <b>${prose(q)}</b>\nResults ${from}–${to} of ${total}:`,
   unmatched: (w) => `🔍 Not in these passages: <i>${w}</i>`,
   alsoIn: (outlets) => `🔁 Also in: ${outlets}`,
+  englishUnread: '🔤 This archive cannot read English questions yet: it needs the embedding model or the English–Arabic dictionary (the admin installs them). Ask in Arabic.',
   notFound: (q) =>
     `🤷 I found nothing in the archive that answers “${prose(q)}”.\n` +
     'Try other words — the archive is in Arabic, so Arabic questions work best.',
@@ -243,7 +246,8 @@ const en: Messages = {
     `Articles: ${s.articles}\nPassages: ${s.passages}\n` +
     `Dates: ${s.dateFrom && s.dateTo ? `${e(s.dateFrom)} – ${e(s.dateTo)}` : 'unknown'}\n` +
     `Outlets: ${s.sources.length}\nIndex size: ${formatBytes(s.indexBytes)}\n` +
-    `Search mode: ${s.mode === 'hybrid' ? 'hybrid (semantic + lexical)' : 'lexical'}\nUptime: ${uptime}`,
+    `Search mode: ${s.mode === 'hybrid' ? 'hybrid (semantic + lexical)' : 'lexical'}\n` +
+    `English questions: ${s.english === 'model' ? 'read by the model' : s.english === 'dictionary' ? 'read through the dictionary' : 'not read (build the model, or install dict-freedict-eng-ara)'}\nUptime: ${uptime}`,
   deleteUsage: 'Usage: /delete &lt;article id or file name&gt;\nSee /sources for the ids.',
   deleted: (list) =>
     `🗑 Deleted ${list.length} article${list.length === 1 ? '' : 's'}:` +
@@ -297,6 +301,7 @@ const ar: Messages = {
   unmatched: (w) => `🔍 لم يرد في هذه المقاطع: <i>${w}</i>`,
   alsoIn: (outlets) => `🔁 ورد أيضًا في: ${outlets}`,
   notFound: (q) => `🤷 لم أجد في الأرشيف ما يجيب عن «${prose(q)}».\nجرّب صياغة أخرى أو كلمات مختلفة.`,
+  englishUnread: '🔤 لا يستطيع هذا الأرشيف قراءة الأسئلة بالإنجليزية بعد: يلزمه نموذج التضمين أو القاموس الإنجليزي العربي (يثبّتهما المشرف). اسأل بالعربية.',
   emptyQuestion: (u) => `نعم؟ اكتب سؤالك بعد ذكر اسمي، مثل: ${n('@' + escapeHtml(u))} ${EXAMPLE}`,
   questionTooLong: (max) => `✂️ السؤال طويل جدًا، والحد الأقصى ${n(max)} حرف.`,
   textOnly: 'يُرجى إرسال سؤالك في رسالة نصية. الأمر /help يشرح الطريقة.',
@@ -359,7 +364,8 @@ const ar: Messages = {
     `المقالات: ${n(s.articles)}\nالفقرات: ${n(s.passages)}\n` +
     `التواريخ: ${s.dateFrom && s.dateTo ? `من ${e(s.dateFrom)} إلى ${e(s.dateTo)}` : 'غير معروفة'}\n` +
     `المصادر: ${n(s.sources.length)}\nحجم الفهرس: ${e(formatBytes(s.indexBytes))}\n` +
-    `وضع البحث: ${s.mode === 'hybrid' ? 'هجين (دلالي + معجمي)' : 'معجمي'}\nمدة التشغيل: ${e(uptime)}`,
+    `وضع البحث: ${s.mode === 'hybrid' ? 'هجين (دلالي + معجمي)' : 'معجمي'}\n` +
+    `الأسئلة بالإنجليزية: ${s.english === 'model' ? 'يقرؤها النموذج' : s.english === 'dictionary' ? 'تُقرأ بالقاموس' : 'لا تُقرأ (ابنِ النموذج أو ثبّت dict-freedict-eng-ara)'}\nمدة التشغيل: ${e(uptime)}`,
   deleteUsage: 'الاستخدام: /delete &lt;معرّف المقال أو اسم الملف&gt;\nراجع /sources لمعرفة المعرّفات.',
   deleted: (list) =>
     `🗑 حُذفت المقالات التالية (${n(list.length)}):` +

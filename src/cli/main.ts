@@ -14,7 +14,8 @@ import { createLogger } from '../log.js';
 import { parseRankingSetting, rankingOptions, RankingOptionError, type RankingOptions } from '../search/ranking-options.js';
 import { runEval, runProjectSets } from './eval.js';
 import { showProgress } from './progress.js';
-import { citation, formatAnswer, formatSources } from './format.js';
+import { citation, englishLine, formatAnswer, formatSources } from './format.js';
+import { WriterLock } from '../index/writer-lock.js';
 
 const DEMO_QUESTIONS = [
   'متى دخلت طالبان كابول؟',
@@ -40,10 +41,14 @@ const collectSetting = (v: string, previous: Partial<RankingOptions> = {}) => {
   }
 };
 
-/** Open the archive for one command, and always close it. */
-async function withArchive<T>(fn: (archive: Archive) => Promise<T>, options: ArchiveOptions = {}): Promise<T> {
-  const config = loadConfig();
-  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, { human: true });
+/**
+ * Open the archive for one command, and always close it. `words: true` for commands that only read
+ * what is stored (sources, show): no model is loaded, so none is waited for or warned about.
+ */
+async function withArchive<T>(fn: (archive: Archive) => Promise<T>, options: ArchiveOptions = {}, words = false): Promise<T> {
+  const config = words ? { ...loadConfig(), embeddingModel: 'none' } : loadConfig();
+  // Without a model asked for, there is no missing model to warn about.
+  const log = createLogger(words ? 'error' : config.logLevel === 'info' ? 'warn' : config.logLevel, { human: true });
   const archive = await openArchive(config, log, { writer: `sanad cli ${program.args[0] ?? ''}`.trim(), ...options });
   try {
     return await fn(archive);
@@ -108,7 +113,7 @@ program
     withArchive(async (archive) => {
       const list = archive.sources();
       print(opts.json ? JSON.stringify(list) : formatSources(list));
-    }),
+    }, {}, true),
   );
 
 program
@@ -123,7 +128,7 @@ program
       if (opts.json) return print(JSON.stringify({ ...detail.article, passages: detail.passages }));
       print(`${detail.article.title}\n${citation(detail.article)}\n`);
       for (const p of detail.passages) print(`[${p.position + 1}] ${p.text}\n`);
-    }),
+    }, {}, true),
   );
 
 program
@@ -152,12 +157,41 @@ program
   });
 
 program
+  .command('status')
+  .description('what this setup can do, and what would make it do more: mode, model, English questions, the archive, its writer')
+  .option('--json', 'print JSON')
+  .action((opts: { json?: boolean }) =>
+    withArchive(async (archive) => {
+      const config = loadConfig();
+      const stats = archive.stats();
+      const writer = WriterLock.holder(config.indexDir);
+      const status = {
+        mode: archive.mode,
+        model: archive.model,
+        modelNote: archive.modelNote,
+        english: archive.english,
+        articles: stats.articles,
+        passages: stats.passages,
+        dataDir: config.dataDir,
+        indexDir: config.indexDir,
+        indexBytes: stats.indexBytes,
+        writer,
+      };
+      if (opts.json) return print(JSON.stringify(status));
+      print(`mode: ${archive.mode}${archive.model ? ` (model ${archive.model})` : ` (${archive.modelNote})`}`);
+      print(englishLine(archive.english));
+      print(`archive: ${stats.articles} articles, ${stats.passages} passages from ${config.dataDir}; index ${config.indexDir} (${stats.indexBytes} bytes)`);
+      print(`writer: ${writer ? `held by ${writer}: changes go through it` : 'free'}`);
+    }),
+  );
+
+program
   .command('demo')
   .description('index DATA_DIR and answer a few sample questions')
   .action(() =>
     withArchive(async (archive) => {
       const r = await archive.index();
-      print(`indexed ${r.articles} articles, ${r.passages} passages (${r.mode} mode)\n`);
+      print(`indexed ${r.articles} articles, ${r.passages} passages (${r.mode} mode); ${englishLine(archive.english)}\n`);
       for (const q of DEMO_QUESTIONS) print(`${formatAnswer(await archive.ask(q, { top: 2 }))}\n`);
     }),
   );

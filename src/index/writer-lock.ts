@@ -79,6 +79,17 @@ export class WriterLock {
     return new WriterLock(db, dir);
   }
 
+  /** Who holds the index's writer lock, or null when it is free (`cli status`). */
+  static holder(dir: string): string | null {
+    try {
+      WriterLock.acquire(dir, 'a probe').release();
+      return null;
+    } catch (err) {
+      if (err instanceof IndexLockedError) return describeHolder(dir);
+      throw err;
+    }
+  }
+
   release(): void {
     if (!this.db.open) return;
     rmSync(join(this.dir, HOLDER_FILE), { force: true });

@@ -34,6 +34,7 @@ export function questionFeature(cache: AnswerCache): Composer<BotContext> {
       { chat: ctx.chat.type, lang, answered: answer.answered, results: answer.results.length, ms: Date.now() - started },
       'question answered',
     );
+    if (answer.unread === 'english') return replyHtml(ctx, t.englishUnread);
     if (!answer.answered || answer.results.length === 0) return replyHtml(ctx, t.notFound(question));
 
     const entry = { question, lang, results: answer.results, unmatched: answer.unmatched };
