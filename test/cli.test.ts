@@ -146,7 +146,7 @@ describe('CLI (real process, --json output)', () => {
       expect(Math.min(set.byLang.ar.answerable, set.byLang.ar.unanswerable)).toBeGreaterThanOrEqual(least);
     }
     expect(report.tuning.byLang.ar.hit3).toBeGreaterThan(0.5);
-  });
+  }, 180_000); // four real processes, one of them indexing: slow on a loaded machine
 
   it('eval --no-synonyms and --set change the reading and the ranking; a bad --set is refused', async () => {
     const file = join(dirs.dir, 'one.jsonl');
