@@ -179,7 +179,9 @@ describe('an English question in lexical mode (real index)', () => {
 
 const FREEDICT_FILE = '/usr/share/dictd/freedict-eng-ara.dict.dz';
 
-describe.skipIf(!existsSync(FREEDICT_FILE))("with Debian's FreeDict (dict-freedict-eng-ara), on the seed archive", () => {
+describe.skipIf(!existsSync(FREEDICT_FILE))(
+  `with Debian's FreeDict (dict-freedict-eng-ara), on the seed archive${existsSync(FREEDICT_FILE) ? '' : ' (skipped: not installed; apt-get install dict-freedict-eng-ara)'}`,
+  () => {
   let archive: Archive;
   beforeAll(async () => {
     archive = await openArchive(testConfig(tempArchive(), { BILINGUAL_DICTIONARY: FREEDICT_FILE.replace(/\.dict\.dz$/u, '') }), pino({ level: 'silent' }));
