@@ -73,6 +73,7 @@ function parseArgs(argv: string[]): Options {
     else throw new Error(`unknown option ${a}`);
   }
   if (!Number.isInteger(o.passages) || o.passages < 100) throw new Error('--passages must be a whole number ≥ 100');
+  if (o.corpus && argv.includes('--passages')) throw new Error('--corpus measures its folder as it is: give --passages or --corpus, not both');
   return o;
 }
 
