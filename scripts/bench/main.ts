@@ -1,8 +1,10 @@
 /**
- * `npm run bench -- [--passages 10000|100000|1000000] [--dense] [--json]`
+ * `npm run bench -- [--passages 10000|100000|1000000 | --corpus DIR] [--arcd DIR] [--dense] [--json]`
  *
- * Builds a deterministic synthetic archive (scripts/bench/corpus.ts), indexes it with sanad's real
- * indexer, asks the fixed question set (every question of test/eval/*.jsonl) and prints, side by side:
+ * Builds a deterministic synthetic archive (scripts/bench/corpus.ts), or takes any folder of article
+ * files as it is (--corpus DIR: a real archive, e.g. from `npm run corpus:saudinewsnet`), indexes it
+ * with sanad's real indexer, asks the fixed question set (every question of test/eval/*.jsonl, and
+ * ARCD's test questions with --arcd DIR; scripts/bench/questions.ts) and prints, side by side:
  * sanad, MiniSearch over the same passages, and the raw FTS5 BM25 top-50 floor. Each engine runs in
  * a process of its own (its peak RSS is its own). With --dense: the HNSW side on random clustered
  * 384-d vectors (build, query, recall@10 against exact search).
@@ -12,11 +14,12 @@
  * --dense-only, --out DIR (default .tmp/bench), --table FILE (print a saved result).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusDir, DEFAULT_CORPUS, writeCorpus, type CorpusInfo } from './corpus.js';
+import { folderArchive, syntheticArchive, type BenchArchive } from './archive-source.js';
+import { benchQuestions } from './questions.js';
 import { median } from './stats.js';
 import { sanadInternals } from './sanad-api.js';
 
@@ -25,6 +28,10 @@ const REPO = resolve(HERE, '../..');
 
 interface Options {
   passages: number;
+  /** A folder of article files measured instead of the synthetic archive. */
+  corpus: string | null;
+  /** ARCD's folder: its test questions are asked too. */
+  arcd: string | null;
   dense: boolean;
   denseOnly: boolean;
   denseSizes: number[];
@@ -40,7 +47,7 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
-    passages: 10_000, dense: false, denseOnly: false, denseSizes: [100_000, 1_000_000], json: false,
+    passages: 10_000, corpus: null, arcd: null, dense: false, denseOnly: false, denseSizes: [100_000, 1_000_000], json: false,
     reuseIndex: false, minisearch: true, root: REPO, out: join(REPO, '.tmp/bench'), coldRuns: 3, table: null,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -51,6 +58,8 @@ function parseArgs(argv: string[]): Options {
       return v;
     };
     if (a === '--passages') o.passages = Number(value());
+    else if (a === '--corpus') o.corpus = resolve(value());
+    else if (a === '--arcd') o.arcd = resolve(value());
     else if (a === '--dense') o.dense = true;
     else if (a === '--dense-only') o.dense = o.denseOnly = true;
     else if (a === '--dense-sizes') o.denseSizes = value().split(',').map(Number);
@@ -64,6 +73,7 @@ function parseArgs(argv: string[]): Options {
     else throw new Error(`unknown option ${a}`);
   }
   if (!Number.isInteger(o.passages) || o.passages < 100) throw new Error('--passages must be a whole number ≥ 100');
+  if (o.corpus && argv.includes('--passages')) throw new Error('--corpus measures its folder as it is: give --passages or --corpus, not both');
   return o;
 }
 
@@ -74,10 +84,12 @@ const log = (opts: Options, s: string) => {
 /** Run a worker task in its own process (TypeScript through tsx, as `npm run bench` itself). */
 function worker<T>(task: string, args: object): Promise<T> {
   return new Promise((resolveP, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'worker.ts'), task, JSON.stringify(args)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+    const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'worker.ts'), task], {
+      stdio: ['pipe', 'pipe', 'inherit'],
       env: { ...process.env, EMBEDDING_MODEL: 'none' },
     });
+    // On stdin: with ARCD's questions the arguments come near the 128 KB a single argv string may hold.
+    child.stdin.end(JSON.stringify(args));
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
@@ -113,14 +125,6 @@ async function coldMedian(runs: number, fn: () => Promise<number>): Promise<numb
   return Math.round(median(times));
 }
 
-function questions(root: string): string[] {
-  const dir = join(root, 'test/eval');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort() : [];
-  return files.flatMap((f) =>
-    readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { question: string }).question),
-  );
-}
-
 /** The production start of the CLI: compiled JavaScript when the checkout has a build, else tsx. */
 function sanadCommand(root: string): { cmd: string; args: string[]; how: string } {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
@@ -142,17 +146,18 @@ interface SanadIndexResult {
   passagesPerCpuSecond?: number; unchangedCpuSeconds?: number; oneFileCpuSeconds?: number | null;
 }
 
-async function lexical(opts: Options) {
-  const corpusOptions = { ...DEFAULT_CORPUS, passages: opts.passages };
-  const dataDir = corpusDir(opts.out, corpusOptions);
-  log(opts, `archive: generating ${opts.passages} passages under ${dataDir} (reused when present)…`);
-  const t0 = performance.now();
-  const corpus: CorpusInfo = writeCorpus(dataDir, join(REPO, 'data'), corpusOptions);
-  log(opts, `archive: ${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB, vocabulary ${corpus.vocabulary} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+function archiveOf(opts: Options): BenchArchive {
+  if (opts.corpus) return folderArchive(opts.corpus);
+  log(opts, `archive: generating ${opts.passages} passages under ${opts.out} (reused when present)…`);
+  return syntheticArchive(opts.out, join(REPO, 'data'), opts.passages);
+}
 
-  const indexDir = join(opts.out, `index-${opts.passages}${opts.root === REPO ? '' : `-${Buffer.from(opts.root).toString('hex').slice(-8)}`}`);
-  const qs = questions(REPO);
-  const editFile = join(dataDir, 'd0000/a0000000.txt');
+async function lexical(opts: Options, corpus: BenchArchive) {
+  const { dataDir, editFile } = corpus;
+  log(opts, `archive: ${corpus.description}: ${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB`);
+  const indexDir = join(opts.out, `index-${corpus.key}${opts.root === REPO ? '' : `-${Buffer.from(opts.root).toString('hex').slice(-8)}`}`);
+  const asked = benchQuestions(REPO, opts.arcd);
+  const qs = asked.questions;
   const common = { root: opts.root, dataDir, indexDir, questions: qs, editFile };
 
   let indexing: SanadIndexResult | null = null;
@@ -166,7 +171,7 @@ async function lexical(opts: Options) {
   const sanadQ = await worker<Latency & { answered: number; peakRssMB: number }>('sanad-query', common);
   log(opts, 'FTS5 floor…');
   const floor = await worker<Latency & { peakRssMB: number }>('fts5-floor', common);
-  const savePath = join(opts.out, `minisearch-${opts.passages}.json`);
+  const savePath = join(opts.out, `minisearch-${corpus.key}.json`);
   let mini: (Latency & { indexSeconds: number; passagesPerSecond: number; passagesPerCpuSecond?: number; peakRssMB: number; diskBytes: number | null }) | null = null;
   if (opts.minisearch) {
     log(opts, 'MiniSearch: indexing and questions…');
@@ -190,7 +195,7 @@ async function lexical(opts: Options) {
   if (mini) rmSync(savePath, { force: true });
 
   return {
-    corpus, questions: qs.length, indexDir,
+    corpus, questions: qs.length, questionSource: asked.description, indexDir,
     sanad: { indexing, query: sanadQ, coldStartMs: coldSanad, coldStartCommand: sanadCli.how },
     minisearch: mini ? { ...mini, coldStartMs: coldMini } : null,
     fts5Floor: { ...floor, coldStartMs: coldFloor },
@@ -232,7 +237,9 @@ function printTables(result: BenchResult): void {
   const { machine } = result;
   const lex = result.lexical;
   if (lex) {
-    process.stdout.write(`\nsanad benchmark: ${lex.sanad.indexing?.passages ?? result.passages} passages (${lex.corpus.files} files), ${lex.questions} questions, lexical mode\n`);
+    const passages = lex.sanad.indexing ? `${lex.sanad.indexing.passages} passages` : 'index reused';
+    process.stdout.write(`\nsanad benchmark: ${passages} (${lex.corpus.files} files, ${(lex.corpus.bytes / 1e6).toFixed(1)} MB), ${lex.questions} questions, lexical mode\n`);
+    process.stdout.write(`archive: ${lex.corpus.description}; questions: ${lex.questionSource}\n`);
     process.stdout.write(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}; cold start: ${lex.sanad.coldStartCommand}\n\n`);
     process.stdout.write(`${table(lex)}\n`);
     process.stdout.write(`\nsanad: full answers (analysis, candidates, coverage, excerpts), ${lex.sanad.query.answered}/${lex.questions} answered; `);
@@ -252,7 +259,6 @@ function printTables(result: BenchResult): void {
 
 type DenseResult = Awaited<ReturnType<typeof import('./dense.js').denseBench>>;
 interface BenchResult {
-  passages: number;
   machine: { cpus: number; cpu: string; memoryGB: number; node: string };
   lexical?: LexicalResult;
   dense?: DenseResult[];
@@ -262,9 +268,10 @@ async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.table) return printTables(JSON.parse(readFileSync(opts.table, 'utf8')) as BenchResult);
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version };
-  const result: BenchResult = { passages: opts.passages, machine };
+  const result: BenchResult = { machine };
   mkdirSync(opts.out, { recursive: true });
-  if (!opts.denseOnly) result.lexical = await lexical(opts);
+  const corpus = opts.denseOnly ? null : archiveOf(opts);
+  if (corpus) result.lexical = await lexical(opts, corpus);
   if (opts.dense) {
     result.dense = [];
     for (const n of opts.denseSizes) {
@@ -274,7 +281,7 @@ async function main(): Promise<void> {
       log(opts, `dense: ${n} vectors: build ${d.buildSeconds.toFixed(1)} s, search p50 ${d.search.p50} ms, recall@10 ${d.recallAt10.toFixed(3)}`);
     }
   }
-  const saved = join(opts.out, `result-${opts.denseOnly ? 'dense' : opts.passages}.json`);
+  const saved = join(opts.out, `result-${corpus?.key ?? 'dense'}.json`);
   writeFileSync(saved, JSON.stringify(result));
   if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {

@@ -1,6 +1,6 @@
 /**
  * One engine's measurements in a process of its own, so that each one's memory (peak RSS) is its
- * own: `tsx scripts/bench/worker.ts <task> '<json args>'`, one JSON line on stdout.
+ * own: `tsx scripts/bench/worker.ts <task> < args.json`, one JSON line on stdout.
  */
 import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -233,10 +233,11 @@ const TASKS: Record<string, (args: Args) => Promise<object>> = {
   'fts5-cold': fts5Cold,
 };
 
-const [task, json] = process.argv.slice(2);
+const task = process.argv[2];
 const run = TASKS[task ?? ''];
+const json = readFileSync(0, 'utf8');
 if (!run || !json) {
-  process.stderr.write(`usage: worker.ts <${Object.keys(TASKS).join('|')}> '<json>'\n`);
+  process.stderr.write(`usage: worker.ts <${Object.keys(TASKS).join('|')}> < args.json\n`);
   process.exit(2);
 }
 const result = await run(JSON.parse(json) as Args);
