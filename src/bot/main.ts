@@ -12,7 +12,8 @@
 import type { Server } from 'node:http';
 import { config as loadEnv } from 'dotenv';
 import type { Bot } from 'grammy';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, type Config } from '../config.js';
+import { loadBotConfig } from './bot-config.js';
 import { createLogger, type Logger } from '../log.js';
 import { openArchive, type Archive } from '../archive/archive.js';
 import { withheldRemovals } from '../index/indexer.js';
@@ -30,11 +31,7 @@ const HARD_EXIT_MS = 4_500;
 
 function configOrExit(): Config {
   try {
-    const config = loadConfig();
-    if (!config.telegram.token) {
-      throw new ConfigError('invalid configuration: TELEGRAM_BOT_TOKEN is required to run the bot (get one from @BotFather)');
-    }
-    return config;
+    return loadBotConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
