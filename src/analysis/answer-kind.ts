@@ -6,6 +6,7 @@
  * month and day names, number words, place nouns, titles, causal connectives), not a list of
  * the archive's answers: they tell "may hold the answer" from "cannot", nothing finer.
  */
+import { AMBIGUOUS_MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NAMES } from './calendar.js';
 import { normalizeArabic } from './normalize.js';
 import { numberWordValue } from './numbers.js';
 
@@ -54,13 +55,9 @@ export function askedKind(question: string): AnswerKind | null {
   return ws[0] === 'من' ? 'person' : null;
 }
 
-/** Month names: Gregorian (Egyptian and Gulf usage), Levantine, English. */
-const MONTHS = set(`يناير فبراير أبريل ابريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
-  كانون شباط آذار نيسان أيار حزيران تموز أيلول تشرين
-  january february march april june july august september october november december`);
-/** Month names that are also common words ("مارس" practised, "آب" father): a month only beside a digit. */
-const AMBIGUOUS_MONTHS = set('مارس آب');
-const DAYS = set('السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة monday tuesday wednesday thursday friday saturday sunday');
+/** Every word of a month's name that names no other thing (كانون, تشرين… of the two-word names too). */
+const MONTHS = new Set([...MONTH_NUMBERS.keys()].flatMap((m) => m.split(' ')).filter((w) => w !== 'الثاني' && w !== 'الاول' && !AMBIGUOUS_MONTH_NAMES.has(w)));
+const DAYS: ReadonlySet<string> = new Set(WEEKDAY_NAMES);
 /** Words that place an event in time. */
 const TIME_WORDS = set('اليوم أمس غدا الليلة صباح صباحا مساء مساء الساعة منذ today yesterday tomorrow');
 const PLACE_WORDS = set(`مدينة العاصمة عاصمة محافظة ولاية إقليم منطقة بلدة قرية مطار ميناء قاعدة حدود الحدود
@@ -106,7 +103,7 @@ export function holdsKind(text: string, kind: AnswerKind): boolean {
           has(TIME_WORDS, w) ||
           has(DUAL_TIME_UNITS, w) ||
           (has(TIME_UNITS, w) && i > 0 && isNumber(ws[i - 1]!)) ||
-          (has(AMBIGUOUS_MONTHS, w) && (isDigits(ws[i - 1]) || isDigits(ws[i + 1]))),
+          (has(AMBIGUOUS_MONTH_NAMES, w) && (isDigits(ws[i - 1]) || isDigits(ws[i + 1]))),
       );
     case 'number':
       return ws.some((w) => (isDigits(w) && !isYear(w)) || numberWordValue(w) !== null || has(VAGUE_QUANTITIES, w));

@@ -2,21 +2,12 @@
  * Dates as news pages print them: "١٣ أكتوبر ٢٠٢١", "02 يوليو 2021ء", "السبت 5 اكتوبر 2024",
  * "20-2-2018 | 16:05", "15 أغسطس/ آب 2021", "2021-07-02". Returns ISO YYYY-MM-DD.
  */
+import { MONTH_NUMBERS, WEEKDAY_NAMES } from '../analysis/calendar.js';
 import { normalizeArabic } from '../analysis/normalize.js';
 
-/** Month names after normalizeArabic: Egyptian/Gulf (يناير…), Levantine (كانون الثاني…), English. */
-const MONTHS: [string, number][] = [
-  ['يناير', 1], ['فبراير', 2], ['مارس', 3], ['ابريل', 4], ['مايو', 5], ['يونيو', 6], ['يونيه', 6],
-  ['يوليو', 7], ['يوليه', 7], ['اغسطس', 8], ['سبتمبر', 9], ['اكتوبر', 10], ['نوفمبر', 11], ['ديسمبر', 12],
-  ['كانون الثاني', 1], ['شباط', 2], ['اذار', 3], ['نيسان', 4], ['ايار', 5], ['حزيران', 6], ['تموز', 7],
-  ['اب', 8], ['ايلول', 9], ['تشرين الاول', 10], ['تشرين الثاني', 11], ['كانون الاول', 12],
-  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7],
-  ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
-];
-const MONTH_BY_NAME = new Map(MONTHS);
-const MONTH_ALT = [...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|');
-
-const WEEKDAYS = '(?:(?:ال)?(?:سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه)|saturday|sunday|monday|tuesday|wednesday|thursday|friday)';
+const MONTH_ALT = [...MONTH_NUMBERS.keys()].sort((a, b) => b.length - a.length).join('|');
+/** A weekday, with or without its article. */
+const WEEKDAYS = `(?:(?:ال)?(?:${WEEKDAY_NAMES.map((d) => d.replace(/^ال/u, '')).join('|')}))`;
 const TIME = '(?:\\s*[|،,-]?\\s*\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[اص]م|[ap]\\.?m\\.?)?)?';
 const ERA = '(?:\\s*(?:ء|م|هـ)(?!\\p{L}))?';
 
@@ -34,7 +25,7 @@ function iso(y: number, m: number, d: number): string | null {
 export function findDate(text: string): string | null {
   const t = normalizeArabic(text);
   const named = NAMED.exec(t);
-  if (named) return iso(Number(named[3]), MONTH_BY_NAME.get(named[2]!)!, Number(named[1]));
+  if (named) return iso(Number(named[3]), MONTH_NUMBERS.get(named[2]!)!, Number(named[1]));
   const ymd = NUMERIC_YMD.exec(t);
   if (ymd) return iso(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
   const dmy = NUMERIC_DMY.exec(t);
