@@ -62,7 +62,10 @@ export interface RankingOptions {
   excerptKindBonus: number;
   /** Weight of a match found only in the article's title, relative to one in the passage. Safe range 0–1; default 0.5. */
   titleCredit: number;
-  /** Passages sharing this share of their terms (Jaccard) are shown once. Safe range 0.5–1; default 0.8. */
+  /**
+   * Passages sharing this share of their terms (Jaccard) are copies: one result, naming the other
+   * articles. Chosen on SaudiNewsNet's wire copies by `npm run wire-copies`. Safe range 0.5–1.
+   */
   duplicateJaccard: number;
   /** An excerpt sentence shorter than this many words gets the next sentence added for context. Safe range 0–40; default 8. */
   minExcerptWords: number;
@@ -80,7 +83,7 @@ export const RANKING_KNOBS: { readonly [K in keyof RankingOptions]: { default: n
   rootCredit: { default: 0.3, min: 0, max: 0.5 },
   titleCredit: { default: 0.5, min: 0, max: 1 },
   excerptKindBonus: { default: 0.3, min: 0, max: 1 },
-  duplicateJaccard: { default: 0.8, min: 0.5, max: 1 },
+  duplicateJaccard: { default: 0.7, min: 0.5, max: 1 },
   minExcerptWords: { default: 8, min: 0, max: 40, integer: true },
 };
 
