@@ -30,7 +30,7 @@ const paragraphs = readdirSync(SEED_DIR)
   .map((t) => t.trim())
   .filter(Boolean);
 /** Longer than either model's 512-token limit: embedded by windows. */
-const long = paragraphs.join(' ').repeat(3);
+const long = paragraphs.join(' ');
 
 const sets = [
   { name: 'the tiny model', dir: () => tinyModel() },
