@@ -1,16 +1,21 @@
 /**
- * `MODEL_DIR=… npm run bench:model [-- --rounds N] [--in-thread]`: the cost of hybrid mode with a real
- * model on this machine, over a copy of data/: model load, indexing speed (passages/s, embedding
- * included), and question latency (p50/p95/max of a whole `ask`) over every question of both eval
+ * `MODEL_DIR=… npm run bench:model [-- --rounds N] [--in-thread] [--model-dir DIR] [--base REV]`: the
+ * cost of hybrid mode with a real model on this machine, over a copy of data/: model load, indexing
+ * speed (passages/s, embedding included), embedding speed alone (the archive's passages, one call per
+ * file as the indexer makes them and one call for all as a change of model does; with `--base`, the
+ * embedder of git revision REV timed in the same rounds, taking turns, so the two meet the same load),
+ * and question latency (p50/p95/max of a whole `ask`) over every question of both eval
  * sets, asked as the bot asks them (the model on its own thread; `--in-thread`: on the asking thread,
  * as the CLI does), with how long the asking thread's event loop was held meanwhile; then an ask by
  * parts (search and answer with an in-thread model, each model call timed): the question's
  * embedding, sentence batches for excerpts by meaning, and the rest. Prints figures; asserts nothing.
  */
+import { execSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { composeAnswer } from '../src/answer/answer.js';
 import { openArchive, STORE_FILE } from '../src/archive/archive.js';
 import { loadConfig } from '../src/config.js';
@@ -23,9 +28,11 @@ import { searchPassages } from '../src/search/search.js';
 
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] ?? 3) || 3;
 const inThread = process.argv.includes('--in-thread');
-const modelDir = process.env.MODEL_DIR;
+const option = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const base = option('--base');
+const modelDir = option('--model-dir') ?? process.env.MODEL_DIR;
 if (!modelDir) {
-  console.error('bench:model: set MODEL_DIR to a model folder (npm run model:offline -- DIR)');
+  console.error('bench:model: set MODEL_DIR (or --model-dir) to a model folder (npm run model:offline -- DIR)');
   process.exit(2);
 }
 
@@ -36,7 +43,7 @@ const summary = (xs: number[]) => `p50 ${ms(percentile(xs, 50))}  p95 ${ms(perce
 const dir = mkdtempSync(path.join(tmpdir(), 'sanad-bench-model-'));
 try {
   cpSync('data', path.join(dir, 'data'), { recursive: true });
-  const config = loadConfig({ ...process.env, DATA_DIR: path.join(dir, 'data'), INDEX_DIR: path.join(dir, 'index'), LOG_LEVEL: 'warn' });
+  const config = loadConfig({ ...process.env, MODEL_DIR: modelDir, DATA_DIR: path.join(dir, 'data'), INDEX_DIR: path.join(dir, 'index'), LOG_LEVEL: 'warn' });
   const log = createLogger('warn', { human: true });
   let t = performance.now();
   const indexer = await openArchive(config, log);
@@ -100,12 +107,41 @@ try {
     if (calls.passages > 0) parts.sentences.push(calls.passages);
     parts.rest.push(total - question - calls.passages);
   }
+
+  // Embedding alone, in-thread: this build's embedder and, with --base, REV's, taking turns call by call.
+  const files = new Map<string, string[]>();
+  for (const a of store.articles()) files.set(a.file, [...(files.get(a.file) ?? []), ...store.articlePassages(a.id).map((p) => p.text)]);
   store.close();
-  await model.dispose();
+  const embedders: { name: string; embedder: Embedder }[] = [{ name: 'this build', embedder: model }];
+  if (base) embedders.push({ name: base, embedder: await baseEmbedder(base, modelDir, path.join(dir, 'cache')) });
+  const ways = { perFile: [...files.values()], all: [[...files.values()].flat()] };
+  const embedS = embedders.map(() => ({ perFile: [] as number[], all: [] as number[] }));
+  for (let r = 0; r < rounds; r++) {
+    for (const way of ['perFile', 'all'] as const) {
+      const spent = embedders.map(() => 0);
+      for (const texts of ways[way]) {
+        for (const i of r % 2 === 0 ? embedders.keys() : [...embedders.keys()].reverse()) {
+          const s = performance.now();
+          await embedders[i]!.embedder.embedPassages(texts);
+          spent[i]! += (performance.now() - s) / 1000;
+        }
+      }
+      spent.forEach((s, i) => embedS[i]![way].push(s));
+    }
+  }
+  await Promise.all(embedders.map(({ embedder }) => embedder.dispose()));
 
   console.log(`model ${path.resolve(modelDir)}`);
   console.log(`open (model load, session set-up): ${(openMs / 1000).toFixed(1)} s`);
   console.log(`indexing: ${report.passages} passages in ${indexS.toFixed(1)} s = ${(report.passages / indexS).toFixed(1)} passages/s (embedding included)`);
+  const passages = ways.all[0]!.length;
+  const median = (xs: number[]) => percentile(xs, 50);
+  for (const [way, label] of [['perFile', 'one call per file'], ['all', 'one call for all']] as const) {
+    const rates = embedS.map((e) => passages / median(e[way]));
+    const line = embedders.map(({ name }, i) => `${name} ${rates[i]!.toFixed(1)} passages/s`).join(', ');
+    const ratio = rates.length > 1 ? `; ratio ${(rates[0]! / rates[1]!).toFixed(2)}×` : '';
+    console.log(`embedding, ${label} (${passages} passages, median of ${rounds}): ${line}${ratio}`);
+  }
   console.log(`ask, first time (search + answer, hybrid): ${summary(asks)}`);
   if (repeated.length > 0) console.log(`ask, repeated (answer memo):              ${summary(repeated)}`);
   console.log('ask by parts (model in-thread):');
@@ -117,4 +153,21 @@ try {
   console.log(`RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * REV's own embedder, loaded from its src/ extracted beside this one (so its imports resolve to the
+ * same node_modules), the folder removed once the module is loaded.
+ */
+async function baseEmbedder(rev: string, modelDir: string, cacheDir: string): Promise<Embedder> {
+  const tree = mkdtempSync(path.join(process.cwd(), '.bench-base-'));
+  try {
+    execSync(`git archive ${JSON.stringify(rev)} src | tar -x -C ${JSON.stringify(tree)}`);
+    const { loadEmbedder: loadBase } = (await import(pathToFileURL(path.join(tree, 'src/embed/embedder.ts')).href)) as typeof import('../src/embed/embedder.js');
+    const load = await loadBase({ model: 'bench', modelDir, cacheDir });
+    if (!load.embedder) throw new Error(load.reason);
+    return load.embedder;
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
 }

@@ -40,11 +40,7 @@ export interface LoadEmbedderOptions {
 
 type Transformers = typeof import('@huggingface/transformers');
 
-const BATCH_SIZE = 16;
 const DEFAULT_TIMEOUT_MS = 15_000;
-
-/** Windows run through the model in one call (sorted by length, so little padding). */
-const WINDOWS_PER_RUN = 16;
 
 /**
  * ONNX Runtime session settings: one intra-op thread per core (ORT's default), but idle threads sleep
@@ -68,46 +64,32 @@ class PipelineEmbedder implements Embedder {
     this.maxLength = Number.isFinite(limit) && limit >= 3 && limit <= 8192 ? limit : 512;
   }
 
-  /** Unit vectors for texts of any length: long ones are embedded by windows (see windows.ts). */
+  /**
+   * Unit vectors for texts of any length: long ones are embedded by windows (see windows.ts). Each
+   * window is a run of its own: the model costs the same per token whatever the batch, so a batch
+   * only adds the padding of its shorter rows (a window padded to its batch's longest costs as much
+   * as the longest).
+   */
   private async run(texts: string[]): Promise<Float32Array[]> {
-    const perText = texts.map((t) => tokenWindows(this.extract.tokenizer.encode(t), this.maxLength));
-    const flat = perText.flat();
-    const order = flat.map((_, i) => i).sort((a, b) => flat[a]!.ids.length - flat[b]!.ids.length);
-    const pooled: Float64Array[] = new Array(flat.length);
-    const pad = this.extract.tokenizer.pad_token_id ?? 0;
-    for (let i = 0; i < order.length; i += WINDOWS_PER_RUN) {
-      const group = order.slice(i, i + WINDOWS_PER_RUN);
-      const length = Math.max(...group.map((g) => flat[g]!.ids.length));
-      const ids = new BigInt64Array(group.length * length).fill(BigInt(pad));
-      const mask = new BigInt64Array(group.length * length);
-      group.forEach((g, row) => {
-        flat[g]!.ids.forEach((id, t) => {
-          ids[row * length + t] = BigInt(id);
-          mask[row * length + t] = 1n;
+    const vectors: Float32Array[] = [];
+    for (const text of texts) {
+      const windows = tokenWindows(this.extract.tokenizer.encode(text), this.maxLength);
+      const pooled: Float64Array[] = [];
+      for (const { ids } of windows) {
+        const dims = [1, ids.length];
+        const out = await this.extract.model({
+          input_ids: new this.Tensor('int64', BigInt64Array.from(ids, BigInt), dims),
+          attention_mask: new this.Tensor('int64', new BigInt64Array(ids.length).fill(1n), dims),
         });
-      });
-      const dims = [group.length, length];
-      const out = await this.extract.model({
-        input_ids: new this.Tensor('int64', ids, dims),
-        attention_mask: new this.Tensor('int64', mask, dims),
-      });
-      const hidden = out.last_hidden_state.data as Float32Array;
-      group.forEach((g, row) => (pooled[g] = meanPool(hidden, row, flat[g]!.ids.length, length, this.dim)));
+        pooled.push(meanPool(out.last_hidden_state.data as Float32Array, 0, ids.length, ids.length, this.dim));
+      }
+      vectors.push(combineWindows(pooled, windows.map((w) => w.weight), this.dim));
     }
-    let at = 0;
-    return perText.map((ws) => {
-      const vectors = pooled.slice(at, at + ws.length);
-      at += ws.length;
-      return combineWindows(vectors, ws.map((w) => w.weight), this.dim);
-    });
+    return vectors;
   }
 
   async embedPassages(texts: string[]): Promise<Float32Array[]> {
-    const vectors: Float32Array[] = [];
-    for (let i = 0; i < texts.length; i += BATCH_SIZE) {
-      vectors.push(...(await this.run(texts.slice(i, i + BATCH_SIZE).map((t) => `passage: ${t}`))));
-    }
-    return vectors;
+    return this.run(texts.map((t) => `passage: ${t}`));
   }
 
   async embedQuery(text: string): Promise<Float32Array> {
