@@ -4,9 +4,10 @@
  * where the files come from differs; every measurement is then the same on both.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { hasArticleExtension, readArticleFile } from '../../src/ingest/read-article-file.js';
+import { listArticleFiles } from '../../src/index/indexer.js';
+import { readArticleFile } from '../../src/ingest/read-article-file.js';
 import { corpusDir, DEFAULT_CORPUS, writeCorpus, type CorpusInfo } from './corpus.js';
 
 export interface BenchArchive {
@@ -36,25 +37,10 @@ export function syntheticArchive(out: string, seedDir: string, passages: number)
   };
 }
 
-/** Article files under `dir` as sanad's indexer lists them (hidden and temp files skipped), sorted. */
-function articleFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || entry.name.includes('.tmp-')) continue;
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && hasArticleExtension(entry.name)) out.push(full);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
 /** A folder of articles as it is. The edited file is the first that sanad reads as an article. */
 export function folderArchive(dir: string): BenchArchive {
   const dataDir = realpathSync(dir);
-  const files = articleFiles(dataDir);
+  const files = listArticleFiles(dataDir).map((f) => join(dataDir, f));
   const editFile = files.find((f) => {
     try {
       return readArticleFile(basename(f), readFileSync(f), Infinity).length > 0;

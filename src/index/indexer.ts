@@ -52,7 +52,7 @@ export interface IndexTarget {
 export const MASS_REMOVAL_SHARE = 0.5;
 
 /** Article files under `dir`, relative paths with forward slashes, hidden files and temp files skipped. */
-function listArticleFiles(dir: string): string[] {
+export function listArticleFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
