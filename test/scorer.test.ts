@@ -1,6 +1,6 @@
 /** The learned score: a logistic model over a candidate's features, and the calibration shipped with the code. */
 import { describe, expect, it } from 'vitest';
-import { FEATURE_NAMES, LEXICAL_FEATURES, RELATIVE_FEATURES, type CandidateFeatures } from '../src/search/features.js';
+import { FEATURE_NAMES, LEXICAL_FEATURES, type CandidateFeatures } from '../src/search/features.js';
 import { hybridModelFor, logit, probability, shippedCalibration, type Calibration, type LearnedModel } from '../src/search/scorer.js';
 import { fitLogistic } from '../scripts/calibrate/logistic.js';
 import { rng } from '../scripts/prng.js';
@@ -22,7 +22,7 @@ describe('the learned score', () => {
     expect(probability(model, f)).toBeCloseTo(1 / (1 + Math.exp(-0.4)));
   });
 
-  it('the shipped calibration: a lexical model on lexical features only, hybrid ones on any, answers on no relative one, bars inside 0..1', () => {
+  it('the shipped calibration: a lexical model on lexical features only, hybrid ones on any, bars inside 0..1', () => {
     const c = shippedCalibration();
     const names = (m: LearnedModel) => [...Object.keys(m.ranking.weights), ...Object.keys(m.answers.weights)];
     expect(names(c.lexical).every((f) => LEXICAL_FEATURES.includes(f as never))).toBe(true);
@@ -30,7 +30,6 @@ describe('the learned score', () => {
       expect(m.threshold).toBeGreaterThan(0);
       expect(m.threshold).toBeLessThan(1);
       expect(names(m).every((f) => FEATURE_NAMES.includes(f as never))).toBe(true);
-      expect(Object.keys(m.answers.weights).some((f) => RELATIVE_FEATURES.has(f as never))).toBe(false);
     }
     for (const h of c.hybrid) expect(h.probe).toHaveLength(h.dim);
   });

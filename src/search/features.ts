@@ -11,6 +11,11 @@ export interface CandidateFeatures {
   exactCoverage: number;
   /** coverage − the best coverage among the question's other candidates, −1..1: the leader's margin, or how far behind. */
   coverageLead: number;
+  /**
+   * Share of the question's weighted terms the article's title holds, 0..1: whether the passage's
+   * article is about what the question asks of, not only mentions it.
+   */
+  titleCoverage: number;
   /** 1 / (1 + rank) in the lexical ranking (coverage, then BM25); 0 when only the model found it. */
   lexicalRank: number;
   /** Its BM25 over the best candidate's, 0..1; 0 when only the model found it. */
@@ -50,6 +55,7 @@ export const FEATURE_NAMES: readonly FeatureName[] = [
   'coverage',
   'exactCoverage',
   'coverageLead',
+  'titleCoverage',
   'lexicalRank',
   'bm25',
   'plainRank',
@@ -67,12 +73,6 @@ export const FEATURE_NAMES: readonly FeatureName[] = [
 
 /** The features that need an embedding. */
 const DENSE_FEATURES: ReadonlySet<FeatureName> = new Set(['similarity', 'similarityLead', 'denseRank', 'crossLingual', 'crossSimilarity', 'crossDenseRank']);
-
-/**
- * The features that depend on the question's other candidates (ranks, leads): the ranking model
- * weighs them, the answers model does not (a question's best candidate leads whatever it is).
- */
-export const RELATIVE_FEATURES: ReadonlySet<FeatureName> = new Set(['coverageLead', 'lexicalRank', 'bm25', 'plainRank', 'similarityLead', 'denseRank', 'crossDenseRank']);
 
 /** The features a lexical-mode model may weigh: none that needs an embedding. */
 export const LEXICAL_FEATURES: readonly FeatureName[] = FEATURE_NAMES.filter((f) => !DENSE_FEATURES.has(f));

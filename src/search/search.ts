@@ -66,6 +66,8 @@ export interface SearchDeps {
   dictionary?: (() => Dictionary) | null;
 }
 
+const NO_TERMS: ReadonlySet<string> = new Set();
+
 /** Shortest term a transliterated name may be read as: shorter ones are common words (سام, كيم). */
 const MIN_NAME_LETTERS = 4;
 
@@ -165,6 +167,7 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   const kind = askedKind(question);
   const rarest = rarestTerms(query);
   const exact = { ...options, variantCredit: 0, formCredit: 0, synonymCredit: 0, rootCredit: 0 };
+  const titleOnly = { ...options, titleCredit: 1 };
   const lexicalRankOf = new Map(lexicalRanking.map((id, i) => [id, i]));
   const denseRankOf = new Map([...similarity].sort((a, b) => b[1] - a[1]).map(([id], i) => [id, i]));
   const bestBm25 = Math.min(0, ...lexicalRanking.map((id) => candidates.get(id)!.bm25));
@@ -184,6 +187,7 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
       coverage: cov,
       exactCoverage: coverage(query, passageTerms, titleTerms, analyzer, exact),
       coverageLead: coverageLead.get(id)!,
+      titleCoverage: coverage(query, NO_TERMS, titleTerms, analyzer, titleOnly),
       lexicalRank: lexicalRank === undefined ? 0 : 1 / (1 + lexicalRank),
       bm25: lexicalRank === undefined || bestBm25 === 0 ? 0 : rawBm25 / bestBm25,
       plainRank: plainRankOf.has(id) ? 1 / (1 + plainRankOf.get(id)!) : 0,
