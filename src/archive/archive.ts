@@ -172,7 +172,6 @@ export class Archive {
     const analyzer = options.analyzer ?? arabicAnalyzer();
     const ranking = options.ranking ?? DEFAULT_RANKING;
     const calibration = options.calibration ?? shippedCalibration();
-    let modelNote: string | null = null;
     const { store, quarantined } = openStoreFile(join(config.indexDir, STORE_FILE));
     const notice = quarantined ? damagedStoreNotice(quarantined) : null;
     if (notice) log.error(notice);
@@ -186,8 +185,7 @@ export class Archive {
     });
     if (!loaded.embedder) {
       log.warn(loaded.reason);
-      modelNote = loaded.reason;
-      return new Archive(config, log, store, null, null, analyzer, ranking, calibration.lexical, calibration.lexical, lexicalDictionary(config, log)).locking(options, lock).noting(notice, modelNote);
+      return new Archive(config, log, store, null, null, analyzer, ranking, calibration.lexical, calibration.lexical, lexicalDictionary(config, log)).locking(options, lock).noting(notice, loaded.reason);
     }
     const { embedder } = loaded;
     const archive = new Archive(config, log, store, embedder, null, analyzer, ranking, calibration.lexical, calibration.lexical).locking(options, lock).noting(notice, null);

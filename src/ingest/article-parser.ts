@@ -100,7 +100,6 @@ function dropLinkLists(blocks: string[]): string[] {
 
 /** Parse one article's blocks (no "read also" inside); null when nothing article-like remains. */
 function parseSegment(blocks: string[], file: string, part: number, hints: PageHints): ParsedArticle | null {
-  let title: string | null = null;
   let section: string | null = null;
   let source: string | null = null;
   const datesAfterTitle: string[] = [];
@@ -132,7 +131,7 @@ function parseSegment(blocks: string[], file: string, part: number, hints: PageH
   }
   // A one- or two-word line above the headline is the section ("عالمي"); further headlines are subtitles.
   if (heads.length >= 2 && wordCount(heads[0]!) <= 2) section = heads.shift()!;
-  title = heads.shift() ?? null;
+  const title = heads.shift() ?? null;
   body = [...heads, ...body];
 
   if (body.length > 0) {

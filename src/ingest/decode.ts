@@ -108,7 +108,11 @@ function utf16WithoutBom(bytes: Uint8Array): Decoded | null {
 function looksLikeUtf16(bytes: Uint8Array): boolean {
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
   return even + odd >= 8 && (even + odd) * 4 >= bytes.length / 2 && Math.max(even, odd) >= 9 * Math.min(even, odd);
 }
 

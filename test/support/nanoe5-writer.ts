@@ -97,14 +97,21 @@ export function writeTinyE5(spec: TinyE5Spec): { bytes: Uint8Array; weights: Tin
   const encoded = pieces.map(([p]) => enc.encode(p));
   u64(encoded.reduce((n, b) => n + b.length, 0));
   let at = 0;
-  for (const b of encoded) (u32(at), (at += b.length));
+  for (const b of encoded) {
+    u32(at);
+    at += b.length;
+  }
   u32(at);
   for (const [, score] of pieces) f(score);
   for (const b of encoded) bytes(b);
   const norm = [...(spec.normalization ?? new Map()).entries()].sort((a, b) => a[0] - b[0]);
   u32(norm.length);
   u32(norm.reduce((n, [, o]) => n + 5 + 4 * o.length, 0));
-  for (const [cp, o] of norm) (u32(cp), u8(o.length), o.forEach(u32));
+  for (const [cp, o] of norm) {
+    u32(cp);
+    u8(o.length);
+    o.forEach(u32);
+  }
   u32(tensors.length);
   const directory: number[] = [];
   for (const t of tensors) {
