@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDictionary } from '../src/analysis/freedict.js';
 import { hybridModelOf, shippedCalibration } from '../src/search/scorer.js';
-import { collect } from './eval-real/collect.js';
+import { collectedOnce } from './calibrate/training.js';
 import { openRealArchive, type Setting } from './eval-real/corpus.js';
 import { curve, score, table } from './eval-real/metrics.js';
 
@@ -35,7 +35,8 @@ async function section(s: Setting, heading: string): Promise<string> {
   const archive = await openRealArchive(s, (l) => console.error(l));
   const learned = archive.embedder ? await hybridModelOf(calibration, archive.embedder) : null;
   const scorer = learned ?? calibration.lexical;
-  const asked = await collect(archive, scorer, archive.embedder ? null : dictionary);
+  // Collected once per version of src/ (shared with calibrate and ablation): scoring is redone here.
+  const asked = await collectedOnce(archive, dictionary);
   archive.close();
   const parts = [`### ${heading}`, '', `${archive.articles} articles, ${archive.passages} passages; the bar: ${scorer.threshold}`, '', '```'];
   for (const lang of ['ar', 'en'] as const) {
