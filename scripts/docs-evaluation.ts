@@ -38,7 +38,7 @@ async function section(s: Setting, heading: string): Promise<string> {
   // Collected once per version of src/ (shared with calibrate and ablation): scoring is redone here.
   const asked = await collectedOnce(archive, dictionary);
   archive.close();
-  const parts = [`### ${heading}`, '', `${archive.articles} articles, ${archive.passages} passages; the bar: ${scorer.threshold}`, '', '```'];
+  const parts = [`### ${heading}`, '', `${archive.articles} articles, ${archive.passages} passages; the "not found" bar: ${scorer.foundThreshold}; a further passage is cited from ${scorer.threshold}`, '', '```'];
   for (const lang of ['ar', 'en'] as const) {
     const a = asked.filter((x) => x.question.lang === lang);
     parts.push(table(lang === 'ar' ? 'Arabic' : 'English', score(a, scorer)));

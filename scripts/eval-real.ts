@@ -67,7 +67,7 @@ const where = setting.distractors ? `${setting.gold ? 'among' : 'only'} ${Math.m
 const title = `arcd-${setting.split}, ${archive.embedder ? 'hybrid' : 'lexical'} mode, ARCD paragraphs ${setting.gold ? where : `left out; ${where}`} (${archive.articles} articles, ${archive.passages} passages)`;
 const byLang = (['ar', 'en'] as const).map((lang) => ({ lang, asked: asked.filter((a) => a.question.lang === lang) }));
 if (values.json) {
-  console.log(JSON.stringify({ setting: { ...setting, arcd: undefined, distractors: undefined }, title, threshold: scorer.threshold, ...Object.fromEntries(byLang.map(({ lang, asked: a }) => [lang, score(a, scorer)])) }));
+  console.log(JSON.stringify({ setting: { ...setting, arcd: undefined, distractors: undefined }, title, foundThreshold: scorer.foundThreshold, threshold: scorer.threshold, ...Object.fromEntries(byLang.map(({ lang, asked: a }) => [lang, score(a, scorer)])) }));
 } else {
   console.log(title);
   for (const { lang, asked: a } of byLang) {

@@ -77,7 +77,8 @@ describe('baselines and scores', () => {
       baselines: { bm25: 2, dense: null, rrf: null },
       ms: { sanad: 1, bm25: 1, dense: null },
     });
-    const model = { ranking: { weights: { coverage: 10 }, bias: -5 }, answers: { weights: { coverage: 10 }, bias: -5 }, threshold: 0.5 };
+    const linear = { weights: { coverage: 10 }, bias: -5 };
+    const model = { ranking: linear, found: linear, foundThreshold: 0.5, answers: linear, threshold: 0.5 };
     const s = score(
       [
         q('answerable', [{ features: f(0.2), gold: false }, { features: f(0.9), gold: true }]),

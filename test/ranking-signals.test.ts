@@ -181,7 +181,13 @@ describe('ranking by what the question asks (real index)', () => {
   let store: ArchiveStore;
   const article = (title: string, body: string[]) => [title, '', ...body].join('\n\n');
   /** A scorer that ranks, and scores, by these weights alone. */
-  const byRanking = (weights: LearnedModel['ranking']['weights']): LearnedModel => ({ ranking: { weights, bias: -3 }, answers: { weights, bias: -3 }, threshold: 0.5 });
+  const byRanking = (weights: LearnedModel['ranking']['weights']): LearnedModel => ({
+    ranking: { weights, bias: -3 },
+    found: { weights, bias: -3 },
+    foundThreshold: 0.5,
+    answers: { weights, bias: -3 },
+    threshold: 0.5,
+  });
   const search = (question: string, overrides = {}, scorer?: LearnedModel) =>
     searchPassages(question, { store, embedder: null, vectors: null, ranking: rankingOptions(overrides), scorer });
 

@@ -1,7 +1,7 @@
 /** The learned score: a logistic model over a candidate's features, and the calibration shipped with the code. */
 import { describe, expect, it } from 'vitest';
-import { FEATURE_NAMES, LEXICAL_FEATURES, type CandidateFeatures } from '../src/search/features.js';
-import { hybridModelFor, logit, probability, shippedCalibration, type Calibration, type LearnedModel } from '../src/search/scorer.js';
+import { FEATURE_NAMES, LEXICAL_FEATURES, RELATIVE_FEATURES, type CandidateFeatures } from '../src/search/features.js';
+import { foundProbability, hybridModelFor, logit, probability, shippedCalibration, type Calibration, type LearnedModel } from '../src/search/scorer.js';
 import { fitLogistic } from '../scripts/calibrate/logistic.js';
 import { rng } from '../scripts/prng.js';
 
@@ -22,21 +22,31 @@ describe('the learned score', () => {
     expect(probability(model, f)).toBeCloseTo(1 / (1 + Math.exp(-0.4)));
   });
 
-  it('the shipped calibration: a lexical model on lexical features only, hybrid ones on any, bars inside 0..1', () => {
+  it('"found" is the found model\'s: it may weigh how the best candidate stands against the others', () => {
+    const model = { found: { weights: { coverageLead: 3 }, bias: -1 } };
+    expect(foundProbability(model, zero)).toBeCloseTo(1 / (1 + Math.exp(1)));
+    expect(foundProbability(model, { ...zero, coverageLead: 0.5 })).toBeGreaterThan(foundProbability(model, zero));
+  });
+
+  it('the shipped calibration: a lexical model on lexical features only, hybrid ones on any, a passage\'s score on no relative feature, bars inside 0..1', () => {
     const c = shippedCalibration();
-    const names = (m: LearnedModel) => [...Object.keys(m.ranking.weights), ...Object.keys(m.answers.weights)];
+    const names = (m: LearnedModel) => [...Object.keys(m.ranking.weights), ...Object.keys(m.found.weights), ...Object.keys(m.answers.weights)];
     expect(names(c.lexical).every((f) => LEXICAL_FEATURES.includes(f as never))).toBe(true);
     for (const m of [c.lexical, ...c.hybrid]) {
-      expect(m.threshold).toBeGreaterThan(0);
-      expect(m.threshold).toBeLessThan(1);
+      for (const bar of [m.threshold, m.foundThreshold]) {
+        expect(bar).toBeGreaterThan(0);
+        expect(bar).toBeLessThan(1);
+      }
       expect(names(m).every((f) => FEATURE_NAMES.includes(f as never))).toBe(true);
+      expect(Object.keys(m.answers.weights).some((f) => RELATIVE_FEATURES.has(f as never))).toBe(false);
     }
     for (const h of c.hybrid) expect(h.probe).toHaveLength(h.dim);
   });
 
   it('a hybrid model is used only for the embedding model whose probe embedding it recorded', () => {
     const probe = [0.6, 0.8, 0];
-    const linear = { ranking: { weights: {}, bias: 0 }, answers: { weights: {}, bias: 0 } };
+    const none = { weights: {}, bias: 0 };
+    const linear = { ranking: none, found: none, foundThreshold: 0.5, answers: none };
     const calibration: Calibration = { lexical: { ...linear, threshold: 0.5 }, hybrid: [{ ...linear, model: 'm', dim: 3, probe, threshold: 0.3 }] };
     expect(hybridModelFor(calibration, Float32Array.from([0.6, 0.79, 0.01]))?.model).toBe('m');
     expect(hybridModelFor(calibration, Float32Array.from([0, 0, 1]))).toBeNull();

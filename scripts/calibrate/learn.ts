@@ -3,10 +3,10 @@
  * candidate, the answers model on each question's first few, and the "not found" bar. Shared by
  * calibrate (which writes the shipped models) and ablation (which refits without one feature).
  */
-import type { FeatureName } from '../../src/search/features.js';
-import { logit, type LearnedModel, type Linear } from '../../src/search/scorer.js';
+import { RELATIVE_FEATURES, type FeatureName } from '../../src/search/features.js';
+import { foundProbability, logit, probability, type LearnedModel, type Linear } from '../../src/search/scorer.js';
+import type { CandidateFeatures } from '../../src/search/features.js';
 import type { Asked, Candidate } from '../eval-real/collect.js';
-import { rankUnder } from '../eval-real/metrics.js';
 import { fitLogistic } from './logistic.js';
 
 /** The L2 penalty (per training question) keeps weights finite where a feature separates perfectly. */
@@ -20,21 +20,23 @@ const DECISION_DEPTH = 5;
 
 /**
  * The highest bar at which at most MAX_FALSE_NOT_FOUND of each of `langs`' answerable training
- * questions are declined. Lexical mode binds Arabic alone: an English question there is read
- * through a word-for-word dictionary, finds its passage far less often, and would hold the bar
- * at the level of noise for every Arabic question; hybrid mode binds both.
+ * questions would be declined, `p` scoring each question's best-ranked candidate. Lexical mode
+ * binds Arabic alone: an English question there is read through a word-for-word dictionary, finds
+ * its passage far less often, and would hold the bar at the level of noise for every Arabic
+ * question; hybrid mode binds both.
  */
-function chooseThreshold(asked: readonly Asked[], model: Omit<LearnedModel, 'threshold'>, langs: readonly string[]): number {
+function chooseThreshold(asked: readonly Asked[], ranking: Linear, p: (f: CandidateFeatures) => number, langs: readonly string[]): number {
+  const best = (a: Asked) => {
+    const top = a.candidates.reduce<Candidate | undefined>((b, c) => (!b || logit(ranking, c.features) > logit(ranking, b.features) ? c : b), undefined);
+    return top ? p(top.features) : 0;
+  };
   let bar = 1;
   for (const lang of langs) {
-    const best = asked
-      .filter((a) => a.question.lang === lang && a.question.kind === 'answerable')
-      .map((a) => rankUnder(a, { ...model, threshold: 0 }).best)
-      .sort((x, y) => x - y);
-    if (best.length === 0) continue;
+    const scores = asked.filter((a) => a.question.lang === lang && a.question.kind === 'answerable').map(best).sort((x, y) => x - y);
+    if (scores.length === 0) continue;
     // Declining the k lowest is allowed for k ≤ the share × n: the bar sits between the k-th and the next.
-    const k = Math.floor(MAX_FALSE_NOT_FOUND * best.length);
-    bar = Math.min(bar, k === 0 ? best[0]! : (best[k - 1]! + best[k]!) / 2);
+    const k = Math.floor(MAX_FALSE_NOT_FOUND * scores.length);
+    bar = Math.min(bar, k === 0 ? scores[0]! : (scores[k - 1]! + scores[k]!) / 2);
   }
   return Number(bar.toFixed(6));
 }
@@ -50,13 +52,28 @@ function fit(rows: readonly Candidate[], questions: number, features: readonly F
 
 /**
  * The ranking model on every candidate of every question (which passage answers, given the
- * others); then the answers model on each question's first DECISION_DEPTH candidates under it
- * (whether the passage answers at all: the negatives of near misses and off-archive questions weigh
- * here); then the bar.
+ * others); then, on each question's first DECISION_DEPTH candidates under it (where the negatives
+ * of near misses and off-archive questions weigh), the found model over every feature and the
+ * answers model over those that do not depend on the other candidates; then each one's bar.
+ * `foundFeatures` narrows the found model's (the ablation's question: what do the relative ones add?).
  */
-export function learn(asked: readonly Asked[], features: readonly FeatureName[], langs: readonly string[], log: (line: string) => void = () => undefined): LearnedModel {
+export function learn(
+  asked: readonly Asked[],
+  features: readonly FeatureName[],
+  langs: readonly string[],
+  log: (line: string) => void = () => undefined,
+  foundFeatures: readonly FeatureName[] = features,
+): LearnedModel {
   const ranking = fit(asked.flatMap((a) => a.candidates), asked.length, features, log);
   const top = (a: Asked) => [...a.candidates].sort((x, y) => logit(ranking, y.features) - logit(ranking, x.features)).slice(0, DECISION_DEPTH);
-  const answers = fit(asked.flatMap(top), asked.length, features, log);
-  return { ranking, answers, threshold: chooseThreshold(asked, { ranking, answers }, langs) };
+  const rows = asked.flatMap(top);
+  const found = fit(rows, asked.length, foundFeatures, log);
+  const answers = fit(rows, asked.length, features.filter((f) => !RELATIVE_FEATURES.has(f)), log);
+  return {
+    ranking,
+    found,
+    foundThreshold: chooseThreshold(asked, ranking, (f) => foundProbability({ found }, f), langs),
+    answers,
+    threshold: chooseThreshold(asked, ranking, (f) => probability({ answers }, f), langs),
+  };
 }

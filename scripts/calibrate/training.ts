@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Dictionary } from '../../src/analysis/freedict.js';
+import { DEFAULT_RANKING, type RankingOptions } from '../../src/search/ranking-options.js';
 import { shippedCalibration } from '../../src/search/scorer.js';
 import { collect, type Asked } from '../eval-real/collect.js';
 import { openRealArchive, openSeedArchive, type RealArchive, type Setting } from '../eval-real/corpus.js';
@@ -28,16 +29,18 @@ function codeKey(): string {
  * An archive's collected questions, kept beside its index for the code that made them: a refit
  * after changing only the fitting or the bar costs seconds, not the minutes of asking again.
  */
-export async function collectedOnce(archive: RealArchive, dictionary: (() => Dictionary) | null): Promise<Asked[]> {
-  // The news-alone archive is one for both splits: the split names its questions.
-  const file = join(ROOT, `.tmp/eval-real/${archive.name}.${archive.setting.split}.asked.json`);
+export async function collectedOnce(archive: RealArchive, dictionary: (() => Dictionary) | null, ranking: RankingOptions = DEFAULT_RANKING): Promise<Asked[]> {
+  // The news-alone archive is one for both splits: the split names its questions; knobs other than
+  // the defaults (an ablation) are kept apart.
+  const knobs = Object.entries(ranking).filter(([k, v]) => DEFAULT_RANKING[k as keyof RankingOptions] !== v).map(([k, v]) => `.${k}=${v}`).join('');
+  const file = join(ROOT, `.tmp/eval-real/${archive.name}.${archive.setting.split}${knobs}.asked.json`);
   const key = codeKey();
   if (existsSync(file)) {
     const cached = JSON.parse(readFileSync(file, 'utf8')) as { key: string; asked: Asked[] };
     if (cached.key === key) return cached.asked;
   }
   // Features do not depend on the scorer; only the order of candidates does.
-  const asked = await collect(archive, shippedCalibration().lexical, archive.embedder ? null : dictionary);
+  const asked = await collect(archive, shippedCalibration().lexical, archive.embedder ? null : dictionary, archive.questions, ranking);
   writeFileSync(file, JSON.stringify({ key, asked }));
   return asked;
 }
@@ -51,6 +54,8 @@ export interface TrainingSource {
   offArchiveArticles: number;
   modelDir?: string;
   dictionary: (() => Dictionary) | null;
+  /** Ranking knobs the questions are asked with; default: DEFAULT_RANKING. */
+  ranking?: RankingOptions;
 }
 
 /** Every training archive of a mode, asked: ARCD-train alone, among news, news alone; the seed archive. */
@@ -63,7 +68,7 @@ export async function trainingQuestions(src: TrainingSource, log: (line: string)
   }
   const asked: Asked[] = [];
   const run = async (archive: RealArchive) => {
-    const collected = await collectedOnce(archive, src.dictionary);
+    const collected = await collectedOnce(archive, src.dictionary, src.ranking);
     log(`  ${archive.name}: ${collected.length} questions, ${collected.reduce((n, a) => n + a.candidates.length, 0)} candidates`);
     asked.push(...collected);
     archive.close();

@@ -6,7 +6,7 @@
  */
 import { withoutMarks } from '../../src/analysis/normalize.js';
 import type { CandidateFeatures } from '../../src/search/features.js';
-import { DEFAULT_RANKING } from '../../src/search/ranking-options.js';
+import { DEFAULT_RANKING, type RankingOptions } from '../../src/search/ranking-options.js';
 import type { LearnedModel } from '../../src/search/scorer.js';
 import { searchPassages } from '../../src/search/search.js';
 import type { Dictionary } from '../../src/analysis/freedict.js';
@@ -50,6 +50,7 @@ export async function collect(
   scorer: LearnedModel,
   dictionary: (() => Dictionary) | null,
   questions: readonly RealQuestion[] = archive.questions,
+  ranking: RankingOptions = DEFAULT_RANKING,
 ): Promise<Asked[]> {
   const { store, vectors, embedder, analyzer } = archive;
   const allIds = vectors ? store.vectorIds() : [];
@@ -62,7 +63,7 @@ export async function collect(
   const out: Asked[] = [];
   for (const question of questions) {
     let t = performance.now();
-    const search = await searchPassages(question.question, { store, embedder, vectors, analyzer, ranking: DEFAULT_RANKING, dictionary, scorer });
+    const search = await searchPassages(question.question, { store, embedder, vectors, analyzer, ranking, dictionary, scorer });
     const sanadMs = performance.now() - t;
     for (const h of search.hits) files.set(h.id, h.passage.article.file);
 

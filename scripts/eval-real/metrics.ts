@@ -1,5 +1,5 @@
 /** Scores of collected questions (collect.ts) under a learned model, beside the baselines. */
-import { logit, probability, type LearnedModel } from '../../src/search/scorer.js';
+import { foundProbability, logit, type LearnedModel } from '../../src/search/scorer.js';
 import type { Asked } from './collect.js';
 
 export interface RankScores {
@@ -25,10 +25,10 @@ export interface SystemScores {
   ms: { sanad: number; bm25: number; dense: number | null };
 }
 
-/** Candidates of a question ordered by `model`: 1-based rank of the first gold one (0: none), and the best-ranked one's score. */
+/** Candidates of a question ordered by `model`: 1-based rank of the first gold one (0: none), and the best-ranked one's "found" probability. */
 export function rankUnder(a: Asked, model: LearnedModel): { rank: number; best: number } {
   const ranked = a.candidates.map((c, i) => ({ c, i, r: logit(model.ranking, c.features) })).sort((x, y) => y.r - x.r || x.i - y.i);
-  return { rank: ranked.findIndex((s) => s.c.gold) + 1, best: ranked[0] ? probability(model, ranked[0].c.features) : 0 };
+  return { rank: ranked.findIndex((s) => s.c.gold) + 1, best: ranked[0] ? foundProbability(model, ranked[0].c.features) : 0 };
 }
 
 function rankScores(ranks: readonly number[]): RankScores {
@@ -48,7 +48,7 @@ const median = (xs: readonly number[]) => {
   return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-export function score(asked: readonly Asked[], model: LearnedModel, threshold = model.threshold): SystemScores {
+export function score(asked: readonly Asked[], model: LearnedModel, threshold = model.foundThreshold): SystemScores {
   const under = asked.map((a) => ({ a, ...rankUnder(a, model) }));
   const answerable = under.filter((u) => u.a.question.kind === 'answerable');
   const near = under.filter((u) => u.a.question.kind === 'nearMiss');
@@ -99,10 +99,10 @@ export function table(title: string, s: SystemScores): string {
 
 /** Near misses declined against false "not found", as the bar moves (the chosen bar marked). */
 export function curve(asked: readonly Asked[], model: LearnedModel): string {
-  const bars = [0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, model.threshold].sort((a, b) => a - b);
+  const bars = [0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, model.foundThreshold].sort((a, b) => a - b);
   const rows = [...new Set(bars)].map((t) => {
     const s = score(asked, model, t);
-    const mark = t === model.threshold ? '  ← the bar' : '';
+    const mark = t === model.foundThreshold ? '  ← the bar' : '';
     return `  bar ${t.toFixed(3)}: false "not found" ${f3(s.falseNotFound)}, near misses declined ${f3(s.nearMissDeclined)}${s.offArchive ? `, off-archive declined ${f3(s.offArchiveDeclined)}` : ''}${mark}`;
   });
   return rows.join('\n');

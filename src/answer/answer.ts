@@ -56,8 +56,8 @@ function alsoIn(copies: readonly Hit[]): CitedArticle[] {
 export async function composeAnswer(question: string, search: SearchResult, opts: AnswerOptions): Promise<Answer> {
   const options = opts.ranking ?? DEFAULT_RANKING;
   const analyzer = opts.analyzer ?? arabicAnalyzer();
-  // The best-ranked passage decides "not found"; further ones are cited, in rank order, where they reach the bar too.
-  if (!search.hits[0] || search.hits[0].score < search.threshold) return { question, answered: false, results: [], unmatched: [] };
+  // The best-ranked passage decides "not found"; further ones are cited, in rank order, where their score reaches the bar.
+  if (!search.found) return { question, answered: false, results: [], unmatched: [] };
   // A copy of a cited passage (a wire story several outlets ran, a page saved twice) is not a result
   // of its own: the cited one names every article that ran it. Copies are looked for among every
   // candidate, so that one ranked below the last result is named too.
@@ -68,7 +68,7 @@ export async function composeAnswer(question: string, search: SearchResult, opts
       if (original.hit.passage.article.id !== hit.passage.article.id) original.copies.push(hit);
       continue;
     }
-    if (chosen.length < opts.top && hit.score >= search.threshold) chosen.push({ hit, copies: [] });
+    if (chosen.length < opts.top && (chosen.length === 0 || hit.score >= search.threshold)) chosen.push({ hit, copies: [] });
   }
   if (chosen.length === 0) return { question, answered: false, results: [], unmatched: [] }; // top 0
   const results: AnswerResult[] = [];

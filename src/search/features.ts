@@ -74,5 +74,12 @@ export const FEATURE_NAMES: readonly FeatureName[] = [
 /** The features that need an embedding. */
 const DENSE_FEATURES: ReadonlySet<FeatureName> = new Set(['similarity', 'similarityLead', 'denseRank', 'crossLingual', 'crossSimilarity', 'crossDenseRank']);
 
+/**
+ * The features that depend on the question's other candidates (ranks, leads). The ranking model and
+ * the "found" model weigh them; the answers model, a passage's own score, does not: whether a
+ * further passage answers too does not hang on its being first.
+ */
+export const RELATIVE_FEATURES: ReadonlySet<FeatureName> = new Set(['coverageLead', 'lexicalRank', 'bm25', 'plainRank', 'similarityLead', 'denseRank', 'crossDenseRank']);
+
 /** The features a lexical-mode model may weigh: none that needs an embedding. */
 export const LEXICAL_FEATURES: readonly FeatureName[] = FEATURE_NAMES.filter((f) => !DENSE_FEATURES.has(f));

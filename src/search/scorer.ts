@@ -1,8 +1,8 @@
 /**
  * The one score a passage gets, in either mode: the probability that it answers the question,
  * from logistic models over its features (features.ts) learned on training questions by
- * `npm run calibrate` (scripts/calibrate.ts), with the one bar under which the answer is "not
- * found". The learned weights live in calibration.json beside this file; nothing here is tuned.
+ * `npm run calibrate` (scripts/calibrate.ts), with the bar under which the answer is "not found".
+ * The learned weights live in calibration.json beside this file; nothing here is tuned.
  */
 import { readFileSync } from 'node:fs';
 import type { Embedder } from '../embed/embedder.js';
@@ -15,17 +15,21 @@ export interface Linear {
 }
 
 /**
- * Two logistic models and the bar. `ranking` orders a question's candidates (fitted on every
- * candidate, it may weigh how a passage stands against the others: its ranks, its lead). `answers`
- * is the score: the probability that the passage answers at all, from what it holds whatever the
- * other candidates are (fitted on each question's first candidates under the ranking). A question's
- * best candidate leads the others whatever it is, even on an archive of noise, so only what does not
- * depend on them may say whether to cite it.
+ * Three logistic models and two bars. `ranking` orders a question's candidates (fitted on every
+ * candidate, it may weigh how a passage stands against the others: its ranks, its lead). `found`
+ * says whether the archive answers the question at all, judged on its best-ranked candidate: it too
+ * weighs the candidate's standing, since on an archive of noise the signals disagree about which
+ * passage is best, while an answer tends to lead them all. `answers` is a passage's score: the
+ * probability that it answers, from what it holds whatever the others are, so that a second or
+ * third passage that answers too is cited although it is not first.
  */
 export interface LearnedModel {
   ranking: Linear;
+  found: Linear;
+  /** The best-ranked candidate's `found` probability under which the answer is "not found". 0..1. */
+  foundThreshold: number;
   answers: Linear;
-  /** The best-ranked passage must reach this probability to be cited, and so must every further one. 0..1. */
+  /** A passage after the first is cited where its score reaches this. 0..1. */
   threshold: number;
 }
 
@@ -55,9 +59,16 @@ export function logit(linear: Linear, features: CandidateFeatures): number {
   return z;
 }
 
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
 /** Probability (0..1) that a candidate answers, under `model`: its score. */
-export function probability(model: LearnedModel, features: CandidateFeatures): number {
-  return 1 / (1 + Math.exp(-logit(model.answers, features)));
+export function probability(model: Pick<LearnedModel, 'answers'>, features: CandidateFeatures): number {
+  return sigmoid(logit(model.answers, features));
+}
+
+/** Probability (0..1) that the archive answers the question, from its best-ranked candidate's features. */
+export function foundProbability(model: Pick<LearnedModel, 'found'>, features: CandidateFeatures): number {
+  return sigmoid(logit(model.found, features));
 }
 
 const CALIBRATION_FILE = new URL('./calibration.json', import.meta.url);

@@ -2,7 +2,7 @@
  * Question → ranked passages. Lexical candidates (FTS5 BM25 over Arabic-normalised, stemmed terms)
  * always; dense ones (HNSW over embeddings) too when a model is loaded. Each candidate's evidence
  * (features.ts) ranks it among the others and gives its score, the probability that it answers
- * (scorer.ts), which against the model's bar decides between citing and saying "not found".
+ * (scorer.ts); the best-ranked candidate's evidence decides between citing and saying "not found".
  */
 import { arabicAnalyzer, type Analyzer } from '../analysis/analyzer.js';
 import type { Embedder } from '../embed/embedder.js';
@@ -14,7 +14,7 @@ import type { Dictionary } from '../analysis/freedict.js';
 import { withoutMarks } from '../analysis/normalize.js';
 import { dominantScript } from '../analysis/script.js';
 import type { CandidateFeatures } from './features.js';
-import { logit, probability, shippedCalibration, type LearnedModel } from './scorer.js';
+import { foundProbability, logit, probability, shippedCalibration, type LearnedModel } from './scorer.js';
 import { coverage, idf, rarestTerms } from './idf.js';
 import { queryTerms, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
@@ -45,7 +45,9 @@ export interface SearchResult {
   queryVector: Float32Array | null;
   /** The kind of answer the question asks for (a date, a number…), or null; excerpts prefer a sentence holding it. */
   kind: AnswerKind | null;
-  /** The probability a passage must reach to be cited (the scoring model's "not found" bar). */
+  /** Whether the archive answers the question: its best-ranked candidate reaches the "found" bar. */
+  found: boolean;
+  /** The score a passage after the first must reach to be cited. */
   threshold: number;
 }
 
@@ -205,5 +207,6 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
     return { id, rank: logit(scorer.ranking, features), score: probability(scorer, features), coverage: cov, similarity: sim, crossLingual, features, passageTerms, passage };
   });
   hits.sort((a, b) => b.rank - a.rank); // stable: equal ranks keep the lexical order
-  return { query, hits, queryVector, kind, threshold: scorer.threshold };
+  const found = hits[0] !== undefined && foundProbability(scorer, hits[0].features) >= scorer.foundThreshold;
+  return { query, hits, queryVector, kind, found, threshold: scorer.threshold };
 }
