@@ -243,7 +243,7 @@ describe('ranking by what the question asks (real index)', () => {
     expect(plain.text).not.toContain('3 فبراير 2019');
   });
 
-  it('tells the scorer whether a passage holds the question\'s rarest word, and which rare word it lacks', async () => {
+  it('tells the scorer whether a passage holds the question\'s rarest word', async () => {
     const question = 'ماذا قال وزير الخارجية الروسي سيرغي لافروف في موسكو عن القمح؟';
     const { hits } = await search(question);
     const wheat = hits.find((h) => h.passage.text.includes('القمح'))!;
@@ -252,7 +252,6 @@ describe('ranking by what the question asks (real index)', () => {
     expect(minister.coverage).toBeGreaterThan(wheat.coverage);
     expect(wheat.features.rareWord).toBe(1);
     expect(minister.features.rareWord).toBe(0);
-    expect(minister.features.missingRare).toBeGreaterThan(wheat.features.missingRare);
     const weighing = byRanking({ coverage: 5, rareWord: 2 });
     expect((await search(question, {}, weighing)).hits[0]).toMatchObject({ id: wheat.id });
   });

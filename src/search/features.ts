@@ -32,14 +32,6 @@ export interface CandidateFeatures {
   similarityLead: number;
   /** 1 / (1 + rank) by similarity; 0 in lexical mode. */
   denseRank: number;
-  /**
-   * The weight of the rarest question term (of those the archive holds) the passage does not hold as
-   * written, over the weight of a term no passage holds, 0..1: high when the word that names the
-   * story is elsewhere in the archive but not here, however much of the rest the passage covers.
-   */
-  missingRare: number;
-  /** 1 / (the question's number of terms), 0..1: coverage of a two-word question tells less than of a long one. */
-  shortQuestion: number;
   /** 1 when question and passage are in different scripts (English against Arabic): only meaning can match. */
   crossLingual: number;
   /** crossLingual × similarity: cross-script cosines sit lower, and mean more. */
@@ -61,8 +53,6 @@ export const FEATURE_NAMES: readonly FeatureName[] = [
   'plainRank',
   'answerKind',
   'rareWord',
-  'missingRare',
-  'shortQuestion',
   'similarity',
   'similarityLead',
   'denseRank',

@@ -15,7 +15,7 @@ import { withoutMarks } from '../analysis/normalize.js';
 import { dominantScript } from '../analysis/script.js';
 import type { CandidateFeatures } from './features.js';
 import { foundProbability, logit, probability, shippedCalibration, type LearnedModel } from './scorer.js';
-import { coverage, idf, rarestTerms } from './idf.js';
+import { coverage, rarestTerms } from './idf.js';
 import { queryTerms, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
 
@@ -176,7 +176,6 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
   const coverageLead = leads(ranked, (id) => candidates.get(id)!.coverage);
   const similarityLead = leads(ranked, (id) => similarity.get(id) ?? 0);
   const scorer = deps.scorer ?? shippedCalibration().lexical;
-  const unseenWeight = idf(0, store.passageCount()) ** options.idfExponent;
 
   const hits: Hit[] = ranked.map((id) => {
     const { bm25: rawBm25, passage, passageTerms, coverage: cov, titleTerms } = candidates.get(id)!;
@@ -198,8 +197,6 @@ export async function searchPassages(question: string, deps: SearchDeps): Promis
       similarity: sim ?? 0,
       similarityLead: sim === null ? 0 : similarityLead.get(id)!,
       denseRank: denseRank === undefined ? 0 : 1 / (1 + denseRank),
-      missingRare: Math.max(0, ...query.filter((q) => q.documentFrequency > 0 && analyzer.matchStrength(passageTerms, q, exact) < 1).map((q) => q.weight / unseenWeight)),
-      shortQuestion: query.length === 0 ? 0 : 1 / query.length,
       crossLingual: cross,
       crossSimilarity: cross * (sim ?? 0),
       crossDenseRank: cross * (denseRank === undefined ? 0 : 1 / (1 + denseRank)),
