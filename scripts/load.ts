@@ -53,6 +53,8 @@ const QUESTIONS = ['questions.jsonl', 'holdout.jsonl'].flatMap((f) =>
     .map((l) => (JSON.parse(l) as { question: string }).question),
 );
 const APOLOGIES = new Set([messages.ar.apology, messages.en.apology]);
+/** An English question where the archive cannot read English is answered by saying what it needs: a reply, not an error. */
+const UNREAD = new Set([messages.ar.englishUnread, messages.en.englishUnread]);
 const visible = (c: BotCall) => stripBidi(parseHtml(String(c.params.text ?? '')).text);
 
 interface ModeResult {
@@ -110,7 +112,7 @@ async function runMode(mode: string, api: FakeBotApi, bot: BotProcess, userBase:
       }
       latencies.push(reply.at - sentAt[k]!);
       const text = visible(reply);
-      if (APOLOGIES.has(text) || !text.includes(questionOf(u, k))) errors++;
+      if (APOLOGIES.has(text) || !(text.includes(questionOf(u, k)) || UNREAD.has(text))) errors++;
     }
   };
 
