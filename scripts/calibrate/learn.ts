@@ -3,10 +3,10 @@
  * candidate, the answers model on each question's first few, and the "not found" bar. Shared by
  * calibrate (which writes the shipped models) and ablation (which refits without one feature).
  */
-import { RELATIVE_FEATURES, type FeatureName } from '../../src/search/features.js';
-import { foundProbability, logit, probability, type LearnedModel, type Linear } from '../../src/search/scorer.js';
-import type { CandidateFeatures } from '../../src/search/features.js';
+import { RELATIVE_FEATURES, type CandidateFeatures, type FeatureName } from '../../src/search/features.js';
+import { foundProbability, probability, type LearnedModel, type Linear } from '../../src/search/scorer.js';
 import type { Asked, Candidate } from '../eval-real/collect.js';
+import { rankedBy } from '../eval-real/metrics.js';
 import { fitLogistic } from './logistic.js';
 
 /** The L2 penalty (per training question) keeps weights finite where a feature separates perfectly. */
@@ -27,7 +27,7 @@ const DECISION_DEPTH = 5;
  */
 function chooseThreshold(asked: readonly Asked[], ranking: Linear, p: (f: CandidateFeatures) => number, langs: readonly string[]): number {
   const best = (a: Asked) => {
-    const top = a.candidates.reduce<Candidate | undefined>((b, c) => (!b || logit(ranking, c.features) > logit(ranking, b.features) ? c : b), undefined);
+    const top = rankedBy(a, ranking)[0];
     return top ? p(top.features) : 0;
   };
   let bar = 1;
@@ -65,7 +65,7 @@ export function learn(
   foundFeatures: readonly FeatureName[] = features,
 ): LearnedModel {
   const ranking = fit(asked.flatMap((a) => a.candidates), asked.length, features, log);
-  const top = (a: Asked) => [...a.candidates].sort((x, y) => logit(ranking, y.features) - logit(ranking, x.features)).slice(0, DECISION_DEPTH);
+  const top = (a: Asked) => rankedBy(a, ranking).slice(0, DECISION_DEPTH);
   const rows = asked.flatMap(top);
   const found = fit(rows, asked.length, foundFeatures, log);
   const answers = fit(rows, asked.length, features.filter((f) => !RELATIVE_FEATURES.has(f)), log);

@@ -1,6 +1,6 @@
 /** Scores of collected questions (collect.ts) under a learned model, beside the baselines. */
-import { foundProbability, logit, type LearnedModel } from '../../src/search/scorer.js';
-import type { Asked } from './collect.js';
+import { foundProbability, logit, type LearnedModel, type Linear } from '../../src/search/scorer.js';
+import type { Asked, Candidate } from './collect.js';
 
 export interface RankScores {
   n: number;
@@ -25,10 +25,15 @@ export interface SystemScores {
   ms: { sanad: number; bm25: number; dense: number | null };
 }
 
+/** A question's candidates ordered by the ranking model, best first (equal ranks keep their order). */
+export function rankedBy(a: Asked, ranking: Linear): Candidate[] {
+  return a.candidates.map((c, i) => ({ c, i, r: logit(ranking, c.features) })).sort((x, y) => y.r - x.r || x.i - y.i).map(({ c }) => c);
+}
+
 /** Candidates of a question ordered by `model`: 1-based rank of the first gold one (0: none), and the best-ranked one's "found" probability. */
 export function rankUnder(a: Asked, model: LearnedModel): { rank: number; best: number } {
-  const ranked = a.candidates.map((c, i) => ({ c, i, r: logit(model.ranking, c.features) })).sort((x, y) => y.r - x.r || x.i - y.i);
-  return { rank: ranked.findIndex((s) => s.c.gold) + 1, best: ranked[0] ? foundProbability(model, ranked[0].c.features) : 0 };
+  const ranked = rankedBy(a, model.ranking);
+  return { rank: ranked.findIndex((c) => c.gold) + 1, best: ranked[0] ? foundProbability(model, ranked[0].features) : 0 };
 }
 
 function rankScores(ranks: readonly number[]): RankScores {
