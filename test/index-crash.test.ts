@@ -68,21 +68,29 @@ describe('crash safety: a kill mid-write leaves a usable index', () => {
   });
 });
 
-/** Run a first build and SIGKILL it as soon as it has committed some passages; rejects if it finishes first. */
-function killFirstBuild(env: Record<string, string>): Promise<number> {
+/** From first-build-worker's lines: the passages written so far (0 before any is). */
+const passagesWritten = (line: string) => (line.startsWith('embedded') ? 0 : Number(line.split(' ')[2] ?? 0));
+/** The passages embedded and committed so far (0 before the embedding batches). */
+const passagesEmbedded = (line: string) => (line.startsWith('embedded ') ? Number(line.split(' ')[1]) : 0);
+
+/**
+ * Run a first build and SIGKILL it as soon as `committed` (read from its progress lines) is above 0;
+ * resolves with that count, rejects if the build finishes first.
+ */
+function killFirstBuild(env: Record<string, string>, committed: (line: string) => number = passagesWritten): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/fixtures/first-build-worker.ts')], {
       env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', EMBEDDING_MODEL: 'none', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let committed = 0;
+    let most = 0;
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
-      for (const line of out.split('\n').slice(0, -1)) committed = Math.max(committed, Number(line.split(' ')[2] ?? 0));
-      if (committed > 0) child.kill('SIGKILL');
+      for (const line of out.split('\n').slice(0, -1)) most = Math.max(most, committed(line));
+      if (most > 0) child.kill('SIGKILL');
     });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(committed) : reject(new Error(`the first build finished before it could be killed: ${out.slice(-200)}`))));
+    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(most) : reject(new Error(`the first build finished before it could be killed: ${out.slice(-200)}`))));
   });
 }
 
@@ -128,5 +136,67 @@ describe('crash safety: an interrupted build keeps every committed file', () => 
     } finally {
       reopened.close();
     }
+  });
+});
+
+/** Every passage's text and vector in an index's store, in text order. */
+function storedVectors(indexDir: string): { text: string; vector: Float32Array | null }[] {
+  const db = new Database(join(indexDir, 'sanad.sqlite'), { readonly: true });
+  try {
+    const rows = db.prepare('SELECT text, vector FROM passages ORDER BY text, id').all() as { text: string; vector: Buffer | null }[];
+    return rows.map((r) => ({ text: r.text, vector: r.vector && new Float32Array(r.vector.buffer.slice(r.vector.byteOffset, r.vector.byteOffset + r.vector.byteLength)) }));
+  } finally {
+    db.close();
+  }
+}
+
+describe('crash safety: embedding killed midway resumes', () => {
+  it('hybrid mode: after a SIGKILL mid-embedding, the next run embeds only what is left, and every vector equals an uninterrupted run\'s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sanad-embed-resume-'));
+    const dataDir = join(dir, 'data');
+    mkdirSync(dataDir);
+    // 40 files whose every paragraph is distinct: thousands of passages to embed, several batches.
+    const seed = readdirSync(SEED_DIR).map((f) => readFileSync(join(SEED_DIR, f), 'utf8')).join('\n\n');
+    for (let i = 0; i < 40; i++) {
+      const text = seed.split(/\n\s*\n/u).map((p, k) => (k === 0 ? p : `${p.trim()} (${i})`)).join('\n\n');
+      writeFileSync(join(dataDir, `bulk-${String(i).padStart(2, '0')}.txt`), text);
+    }
+    const env = { EMBEDDING_MODEL: 'tiny', MODEL_DIR: modelDir, DATA_DIR: dataDir };
+    const killedIndex = join(dir, 'killed');
+    const embeddedBeforeKill = await killFirstBuild({ ...env, INDEX_DIR: killedIndex }, passagesEmbedded);
+    const afterKill = storedVectors(killedIndex);
+    const kept = afterKill.filter((p) => p.vector !== null).length;
+    expect(kept).toBeGreaterThanOrEqual(embeddedBeforeKill);
+    expect(kept).toBeLessThan(afterKill.length);
+
+    const resumed = await openArchive(testConfig({ dataDir, indexDir: killedIndex }, env), pino({ level: 'silent' }), { ranking: TINY_MODEL_RANKING });
+    const toEmbed: number[] = [];
+    try {
+      const report = await resumed.index({ onProgress: (_d, _t, _f, counts) => counts.embedding && toEmbed.push(counts.embedding.total) });
+      expect(report.failed).toEqual([]);
+      expect(report.added + report.updated).toBe(0); // every file was written before the kill
+      expect((await resumed.ask('متى دخلت طالبان كابول؟')).answered).toBe(true);
+    } finally {
+      resumed.close();
+    }
+    // Only the passages the killed run had not embedded were embedded again.
+    expect(toEmbed[0]).toBe(afterKill.length - kept);
+
+    const cleanIndex = join(dir, 'clean');
+    const clean = await openArchive(testConfig({ dataDir, indexDir: cleanIndex }, env), pino({ level: 'silent' }), { ranking: TINY_MODEL_RANKING });
+    try {
+      await clean.index();
+    } finally {
+      clean.close();
+    }
+    const expected = storedVectors(cleanIndex);
+    const got = storedVectors(killedIndex);
+    expect(got.map((p) => p.text)).toEqual(expected.map((p) => p.text));
+    expected.forEach(({ vector }, k) => {
+      const other = got[k]!.vector;
+      expect(vector).not.toBeNull();
+      expect(other).not.toBeNull();
+      expect(Math.max(...vector!.map((v, i) => Math.abs(v - other![i]!)))).toBeLessThan(1e-5);
+    });
   });
 });

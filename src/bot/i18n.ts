@@ -96,6 +96,8 @@ export interface Messages {
   reindexAlreadyRunning: string;
   reindexStarted: string;
   reindexProgress(p: IndexProgress): string;
+  /** The passages without a vector being embedded, after the files (hybrid mode). */
+  embedProgress(p: EmbedProgress): string;
   reindexDone(report: IndexReport, seconds: number): string;
   reindexFailed: string;
 
@@ -115,6 +117,14 @@ export interface IndexProgress {
   total: number;
   perSecond: number;
   failed: number;
+}
+
+export interface EmbedProgress {
+  done: number;
+  total: number;
+  perSecond: number;
+  /** null until a rate is known. */
+  minutesLeft: number | null;
 }
 
 /** A number or other Latin-script value placed inside Arabic text. */
@@ -231,6 +241,10 @@ const en: Messages = {
   reindexProgress: (p) =>
     `🔄 Re-indexing… ${p.done}/${p.total} files · ${Math.round(p.perSecond)} passages/s` +
     (p.failed > 0 ? ` · ${p.failed} failed` : ''),
+  embedProgress: (p) =>
+    `🧠 Embedding… ${p.done}/${p.total} passages · ${Math.round(p.perSecond)} passages/s` +
+    (p.minutesLeft === null ? '' : ` · about ${Math.ceil(p.minutesLeft)} min left`) +
+    '\nQuestions are answered by words meanwhile.',
   reindexDone: (r, secs) =>
     `✅ Re-index finished in ${secs.toFixed(1)} s.\n` +
     `Added: ${r.added} · Updated: ${r.updated} · Removed: ${r.removed} · Unchanged: ${r.unchanged} · Failed: ${r.failed.length}\n` +
@@ -349,6 +363,10 @@ const ar: Messages = {
   reindexProgress: (p) =>
     `🔄 جارٍ إعادة الفهرسة… الملفات: ${n(`${p.done}/${p.total}`)} · الفقرات في الثانية: ${n(Math.round(p.perSecond))}` +
     (p.failed > 0 ? ` · فشل: ${n(p.failed)}` : ''),
+  embedProgress: (p) =>
+    `🧠 جارٍ حساب المتجهات… الفقرات: ${n(`${p.done}/${p.total}`)} · في الثانية: ${n(Math.round(p.perSecond))}` +
+    (p.minutesLeft === null ? '' : ` · يبقى نحو ${n(Math.ceil(p.minutesLeft))} دقيقة`) +
+    '\nتُجاب الأسئلة بمطابقة الكلمات إلى أن ينتهي.',
   reindexDone: (r, secs) =>
     `✅ اكتملت إعادة الفهرسة في ${n(secs.toFixed(1))} ث.\n` +
     `أُضيف: ${n(r.added)} · حُدّث: ${n(r.updated)} · حُذف: ${n(r.removed)} · دون تغيير: ${n(r.unchanged)} · فشل: ${n(r.failed.length)}\n` +

@@ -4,7 +4,9 @@
  * removed. A file that cannot be read is reported and skipped; what was indexed from it stays.
  * Whatever one file does to the parser fails that file only; only a store error stops a run.
  * A file with the same bytes as another is refused ("already in the archive as …"), and every
- * committed file stays done: a run killed midway resumes where it was.
+ * committed file stays done: a run killed midway resumes where it was. In hybrid mode the files are
+ * written first, answerable by words at once, and their new passages embedded after, in committed
+ * batches: a kill costs at most one batch.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -25,6 +27,8 @@ export interface ProgressCounts {
   /** Passages written in this run (unchanged files add none). */
   passages: number;
   failed: number;
+  /** Set once the files are written and the passages without a vector are being embedded (hybrid mode). */
+  embedding?: { done: number; total: number };
 }
 
 export type ProgressFn = (done: number, total: number, file: string, counts: ProgressCounts) => void;
@@ -64,11 +68,6 @@ export function listArticleFiles(dir: string): string[] {
   };
   walk(dir);
   return out.sort();
-}
-
-/** SQLITE_FULL, SQLITE_IOERR…: the store failed, not the file; the run must stop. */
-function isStoreError(err: unknown): boolean {
-  return err instanceof Error && String((err as NodeJS.ErrnoException).code ?? '').startsWith('SQLITE_');
 }
 
 /** What an operator is told when a run kept files that are gone from DATA_DIR (IndexReport.withheld). */
@@ -124,15 +123,40 @@ function contentHolders(hashes: Map<string, FileHash>, known: Map<string, string
   return holders;
 }
 
-/** Vectors for a file's passages (hybrid mode): reused by content hash where possible, else embedded. */
-async function withVectors(articles: NewArticle[], target: IndexTarget): Promise<NewArticle[]> {
+/**
+ * A file's passages take the vector of a passage of the same text already embedded (hybrid mode);
+ * the others are written without one and embedded after the files (embedMissing).
+ */
+function withKnownVectors(articles: NewArticle[], target: IndexTarget): NewArticle[] {
   if (!target.embedder) return articles;
-  const passages = articles.flatMap((a) => a.passages);
-  for (const p of passages) p.vector = target.store.vectorByHash(p.hash);
-  const missing = passages.filter((p) => p.vector === null);
-  const vectors = await target.embedder.embedPassages(missing.map((p) => p.text));
-  missing.forEach((p, i) => (p.vector = vectors[i]!));
+  for (const p of articles.flatMap((a) => a.passages)) p.vector = target.store.vectorByHash(p.hash);
   return articles;
+}
+
+/**
+ * Passages embedded and committed together once the files are written. A kill loses at most the
+ * batch under way: the next run embeds only the passages still without a vector. Between 1 and a
+ * few thousand; larger batches pad less but lose more to a kill.
+ */
+const EMBED_COMMIT_PASSAGES = 512;
+
+/**
+ * Embed every passage still without a vector, a batch at a time, each committed to the store and
+ * added to the graph as it is done; a text held by several passages (a wire copy) is embedded once.
+ */
+async function embedMissing(embedder: Embedder, store: ArchiveStore, vectors: VectorIndex, progress: (done: number, total: number) => void): Promise<void> {
+  const missing = store.passagesWithoutVector();
+  for (let start = 0; start < missing.length; start += EMBED_COMMIT_PASSAGES) {
+    progress(start, missing.length);
+    const batch = missing.slice(start, start + EMBED_COMMIT_PASSAGES);
+    const texts = [...new Set(batch.map((m) => m.text))];
+    const embedded = await embedder.embedPassages(texts);
+    const byText = new Map(texts.map((t, i) => [t, embedded[i]!]));
+    const updates = batch.map((m) => ({ id: m.id, vector: byText.get(m.text)! }));
+    store.setVectors(updates);
+    updates.forEach(({ id, vector }) => vectors.add(id, vector));
+  }
+  if (missing.length > 0) progress(missing.length, missing.length);
 }
 
 /**
@@ -236,16 +260,10 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
         report.failed.push({ file, reason: analysed.failure });
         continue;
       }
-      try {
-        const articles = await withVectors(analysed.articles, target);
-        analysed.warnings.forEach((warning) => warnings.push({ file, warning }));
-        pending.push({ file, hash, stamp: entry.stamp, articles });
-        pendingPassages += articles.reduce((n, a) => n + a.passages.length, 0);
-      } catch (err) {
-        if (isStoreError(err)) throw err;
-        report.failed.push({ file, reason: failureReason(err) });
-        continue;
-      }
+      const articles = withKnownVectors(analysed.articles, target);
+      analysed.warnings.forEach((warning) => warnings.push({ file, warning }));
+      pending.push({ file, hash, stamp: entry.stamp, articles });
+      pendingPassages += articles.reduce((n, a) => n + a.passages.length, 0);
       if (pendingPassages >= BATCH_PASSAGES) flush();
     }
   } finally {
@@ -277,13 +295,9 @@ export async function indexDataDir(target: IndexTarget, onProgress?: ProgressFn)
   if (massRemoval) report.withheld = { files: unexpected.size, of: known.size };
 
   if (target.embedder && vectors) {
-    const missing = store.passagesWithoutVector();
-    if (missing.length > 0) {
-      const embedded = await target.embedder.embedPassages(missing.map((m) => m.text));
-      const updates = missing.map((m, i) => ({ id: m.id, vector: embedded[i]! }));
-      store.setVectors(updates);
-      updates.forEach(({ id, vector }) => vectors.add(id, vector));
-    }
+    await embedMissing(target.embedder, store, vectors, (done, total) =>
+      onProgress?.(files.length, files.length, '', { passages, failed: report.failed.length, embedding: { done, total } }),
+    );
     vectors.save(store.generation());
   }
   report.articles = store.articleCount();

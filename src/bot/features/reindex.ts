@@ -61,11 +61,19 @@ export function reindexFeature(): Composer<BotContext> {
 
     const job = (async () => {
       const started = Date.now();
+      let embeddingFrom: { at: number; done: number } | undefined;
       let report: IndexReport;
       try {
         report = await archive.index({
           allowMassRemoval: ctx.match.trim() === REMOVE_MISSING,
           onProgress: (done, total, _file, counts) => {
+            if (counts.embedding) {
+              const { done: embedded, total: toEmbed } = counts.embedding;
+              embeddingFrom ??= { at: Date.now(), done: embedded };
+              const perSecond = (embedded - embeddingFrom.done) / Math.max((Date.now() - embeddingFrom.at) / 1000, 0.001);
+              const minutesLeft = perSecond > 0 ? (toEmbed - embedded) / perSecond / 60 : null;
+              return status.update(ctx.t.embedProgress({ done: embedded, total: toEmbed, perSecond, minutesLeft }));
+            }
             const perSecond = counts.passages / Math.max((Date.now() - started) / 1000, 0.001);
             status.update(ctx.t.reindexProgress({ done, total, perSecond, failed: counts.failed }));
           },
