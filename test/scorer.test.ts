@@ -73,6 +73,25 @@ describe('fitting the logistic model (calibrate)', () => {
     expect(fit.iterations).toBeLessThan(50);
   });
 
+  it('penalises a feature in units of its spread: rescaling a feature rescales its weight, nothing else', () => {
+    const random = rng(7);
+    const x: number[][] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      const lead = random() * 0.05; // a cosine's lead: its useful differences are hundredths
+      const cover = random();
+      x.push([lead, cover, 1]);
+      y.push(random() < 1 / (1 + Math.exp(-(60 * lead + 2 * cover - 2))) ? 1 : 0);
+    }
+    const fit = fitLogistic(x, y, 5);
+    const scaled = fitLogistic(x.map(([lead, cover, one]) => [lead! * 100, cover!, one!]), y, 5);
+    expect(scaled.weights[0]).toBeCloseTo(fit.weights[0]! / 100, 6);
+    expect(scaled.weights[1]).toBeCloseTo(fit.weights[1]!, 6);
+    expect(scaled.bias).toBeCloseTo(fit.bias, 6);
+    expect(fit.weights[0]).toBeGreaterThan(20);
+    expect(fit.weights[2]).toBe(0); // constant over the rows: nothing to learn from it
+  });
+
   it('stays finite on perfectly separable rows (the L2 penalty)', () => {
     const fit = fitLogistic([[0], [0.1], [0.9], [1]], [0, 0, 1, 1], 1);
     expect(Number.isFinite(fit.weights[0])).toBe(true);
