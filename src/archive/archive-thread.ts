@@ -1,6 +1,6 @@
 /**
  * An Archive in a worker thread (./archive-worker.ts opens it in-thread: its own connection to the
- * store and, in hybrid mode, its own model), driven by messages. The bot uses one as the index's
+ * store and, in hybrid mode, the caller's model lent to it: ./lent-model.ts), driven by messages. The bot uses one as the index's
  * single writer — indexing, uploads and deletions decode, parse, stem and embed there, so its event
  * loop never waits on them — and, in lexical mode, a few as readers that search for questions on
  * the other cores. SQLite's WAL lets every connection read the committed index while the writer writes.
@@ -12,11 +12,13 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
+import type { Embedder } from '../embed/embedder.js';
 import { IngestError } from '../ingest/errors.js';
 import { StorageFullError } from '../index/storage-full.js';
 import type { AddedFile, Answer, ArticleInfo, IndexReport } from '../types.js';
 import type { ProgressFn } from '../index/indexer.js';
 import { spawnWorker } from '../spawn-worker.js';
+import { isEmbedAsk, serveEmbeddings, type EmbedAsk, type LentModel } from './lent-model.js';
 
 export type ArchiveRequest =
   | { id: number; op: 'ask'; question: string; top: number }
@@ -24,7 +26,14 @@ export type ArchiveRequest =
   | { id: number; op: 'addFile'; name: string; bytes: Uint8Array }
   | { id: number; op: 'deleteArticle'; idOrFile: string };
 
+/** What the worker is started with: how to open the archive, and the model it is lent, if any. */
+export interface ArchiveThreadData {
+  config: Config;
+  lent: LentModel | null;
+}
+
 export type ArchiveReply =
+  | EmbedAsk
   | { id: number; progress: Parameters<ProgressFn> }
   | { id: number; result: unknown }
   | { id: number; error: { message: string; kind: ErrorKind } };
@@ -51,8 +60,14 @@ export class ArchiveThread {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  /** `config` as the worker should open the archive (no bot token: it never talks to Telegram). */
-  constructor(private readonly config: Config) {}
+  /**
+   * `config` as the worker should open the archive (no bot token: it never talks to Telegram);
+   * `model`, when given, is lent to the worker instead of its loading one of its own.
+   */
+  constructor(
+    private readonly config: Config,
+    private readonly model: Embedder | null = null,
+  ) {}
 
   /** Requests sent and not yet answered (a reader pool sends the next question to the least busy). */
   get busy(): number {
@@ -108,8 +123,11 @@ export class ArchiveThread {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = spawnWorker(new URL('./archive-worker', import.meta.url), this.config);
+    const { model } = this;
+    const lent = model && { model: model.model, dim: model.dim };
+    const worker = spawnWorker(new URL('./archive-worker', import.meta.url), { config: this.config, lent } satisfies ArchiveThreadData);
     worker.on('message', (reply: ArchiveReply) => {
+      if (isEmbedAsk(reply)) return model && serveEmbeddings(worker, model, reply);
       const pending = this.pending.get(reply.id);
       if (!pending) return;
       if ('progress' in reply) return pending.onProgress?.(...reply.progress);

@@ -68,6 +68,8 @@ export interface ArchiveOptions {
   writer?: string;
   /** This process already holds INDEX_DIR's writer lock (the archive's own worker threads). */
   underLock?: boolean;
+  /** A model loaded elsewhere, used instead of loading one (the bot's writer thread borrows the bot's). */
+  embedder?: Embedder | null;
 }
 
 /** The SQLite store's file name under INDEX_DIR. */
@@ -178,7 +180,7 @@ export class Archive {
     // Off-thread (the bot), the model runs in a thread of its own: a model run holds the thread
     // that makes it, and questions are asked on the bot's.
     const load = options.offThread ? loadEmbedderThread : loadEmbedder;
-    const loaded = await load({
+    const loaded = options.embedder ? { embedder: options.embedder } : await load({
       model: config.embeddingModel,
       modelDir: config.modelDir,
       cacheDir: join(config.indexDir, 'models'),
@@ -269,7 +271,8 @@ export class Archive {
       embeddingModel: this.embedder ? config.embeddingModel : 'none',
       telegram: { ...config.telegram, token: undefined },
     };
-    this.writer = new ArchiveThread(threadConfig);
+    // One copy of the model in the process: the writer embeds with this archive's (./lent-model.ts).
+    this.writer = new ArchiveThread(threadConfig, this.embedder);
     // Hybrid mode keeps questions here: their embeddings run on the model's own thread (embed-thread.ts)
     // while this one matches their words, and a model per reader would cost more memory than it saves time.
     if (!this.embedder) {

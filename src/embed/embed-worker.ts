@@ -3,7 +3,7 @@
  * loaded (or the one-line reason it could not), then embeds what it is sent, one request at a time.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadEmbedder, type LoadEmbedderOptions } from './embedder.js';
+import { embedTexts, loadEmbedder, type LoadEmbedderOptions } from './embedder.js';
 import type { EmbedReply, EmbedRequest, EmbedThreadReady } from './embed-thread.js';
 
 const port = parentPort!;
@@ -14,8 +14,7 @@ port.postMessage(
 const { embedder } = loaded;
 if (embedder) {
   port.on('message', ({ id, kind, texts }: EmbedRequest) => {
-    const run = kind === 'query' ? Promise.all(texts.map((t) => embedder.embedQuery(t))) : embedder.embedPassages(texts);
-    run.then(
+    embedTexts(embedder, kind, texts).then(
       (vectors) => port.postMessage({ id, vectors } satisfies EmbedReply),
       (err: unknown) => port.postMessage({ id, error: err instanceof Error ? err.message : String(err) } satisfies EmbedReply),
     );
