@@ -4,24 +4,21 @@
  * the model cannot be had, a fresh thread after the last one is gone, and the bot's way of opening
  * the archive (offThread) answering as the in-thread archive does.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../src/archive/archive.js';
-import { loadEmbedder, type Embedder } from '../src/embed/embedder.js';
+import type { Embedder } from '../src/embed/embedder.js';
 import { loadEmbedderThread } from '../src/embed/embed-thread.js';
-import { SEED_DIR, tempArchive, testConfig, tinyModel, TINY_MODEL_RANKING } from './helpers.js';
+import { seedParagraphs, tempArchive, testConfig, tinyEmbedder, tinyModel, TINY_MODEL_RANKING } from './helpers.js';
 
 let modelDir: string;
 let inThread: Embedder;
 let texts: string[];
 beforeAll(async () => {
   modelDir = await tinyModel();
-  const load = await loadEmbedder({ model: 'tiny', modelDir, cacheDir: join(modelDir, 'cache') });
-  if (!load.embedder) throw new Error(load.reason);
-  inThread = load.embedder;
-  texts = readdirSync(SEED_DIR).flatMap((f) => readFileSync(join(SEED_DIR, f), 'utf8').split(/\n\s*\n/u)).filter((t) => t.trim().length > 40);
+  inThread = await tinyEmbedder(modelDir);
+  texts = seedParagraphs();
 }, 60_000);
 
 const UPLOAD = [

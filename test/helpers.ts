@@ -1,11 +1,12 @@
 /** Shared test helpers: temporary copies of the seed archive, and running the real CLI. */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { openArchive, type Archive } from '../src/archive/archive.js';
 import { loadConfig, type Config } from '../src/config.js';
+import { loadEmbedder, type Embedder } from '../src/embed/embedder.js';
 import { ArchiveStore } from '../src/index/store.js';
 import { rankingOptions } from '../src/search/ranking-options.js';
 
@@ -50,6 +51,20 @@ export async function tinyModel(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'sanad-tiny-model-'));
   await makeTinyModel(dir, { dataDir: SEED_DIR });
   return dir;
+}
+
+/** The tiny model (folder `modelDir`), loaded on this thread. */
+export async function tinyEmbedder(modelDir: string): Promise<Embedder> {
+  const load = await loadEmbedder({ model: 'tiny', modelDir, cacheDir: join(modelDir, 'cache') });
+  if (!load.embedder) throw new Error(load.reason);
+  return load.embedder;
+}
+
+/** The seed archive's paragraphs of more than 40 characters: texts to embed. */
+export function seedParagraphs(): string[] {
+  return readdirSync(SEED_DIR)
+    .flatMap((f) => readFileSync(join(SEED_DIR, f), 'utf8').split(/\n\s*\n/u))
+    .filter((t) => t.trim().length > 40);
 }
 
 /**

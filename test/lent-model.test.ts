@@ -3,27 +3,24 @@
  * and the real tiny model: the writer's vectors are the model's, a failure reaches the writer as an
  * error, and the bot's archive indexed through its writer stores what the model makes in-thread.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { pino } from 'pino';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../src/archive/archive.js';
 import { isEmbedAnswer, isEmbedAsk, LentEmbedder, serveEmbeddings } from '../src/archive/lent-model.js';
-import { loadEmbedder, type Embedder } from '../src/embed/embedder.js';
+import type { Embedder } from '../src/embed/embedder.js';
 import { loadEmbedderThread } from '../src/embed/embed-thread.js';
 import { openStoreFile } from '../src/index/store-file.js';
-import { SEED_DIR, tempArchive, testConfig, tinyModel, TINY_MODEL_RANKING } from './helpers.js';
+import { seedParagraphs, tempArchive, testConfig, tinyEmbedder, tinyModel, TINY_MODEL_RANKING } from './helpers.js';
 
 let modelDir: string;
 let model: Embedder;
 let texts: string[];
 beforeAll(async () => {
   modelDir = await tinyModel();
-  const load = await loadEmbedder({ model: 'tiny', modelDir, cacheDir: join(modelDir, 'cache') });
-  if (!load.embedder) throw new Error(load.reason);
-  model = load.embedder;
-  texts = readdirSync(SEED_DIR).flatMap((f) => readFileSync(join(SEED_DIR, f), 'utf8').split(/\n\s*\n/u)).filter((t) => t.trim().length > 40);
+  model = await tinyEmbedder(modelDir);
+  texts = seedParagraphs();
 }, 60_000);
 
 const channels: MessageChannel[] = [];

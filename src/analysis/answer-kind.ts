@@ -9,6 +9,7 @@
 import { AMBIGUOUS_MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NAMES } from './calendar.js';
 import { normalizeArabic } from './normalize.js';
 import { numberWordValue } from './numbers.js';
+import { anyOf, ARTICLE, CONJUNCTIONS, leading, PREPOSITIONS } from './affixes.js';
 
 export type AnswerKind = 'time' | 'number' | 'place' | 'person' | 'reason';
 
@@ -41,7 +42,7 @@ const QUESTION_WORDS: readonly [AnswerKind, ReadonlySet<string>][] = [
  */
 export function askedKind(question: string): AnswerKind | null {
   const written = words(question);
-  const ws = written.map((w) => w.replace(/^[وف](?=\p{L}{2})/u, ''));
+  const ws = written.map((w) => w.replace(CONJUNCTION, ''));
   for (const [i, w] of ws.entries()) {
     const next = ws[i + 1];
     if ((w === 'اي' || w === 'which' || w === 'what') && next) {
@@ -74,12 +75,17 @@ const DUAL_TIME_UNITS = set('عامين عامان سنتين سنتان شهر�
 const VAGUE_QUANTITIES = set('عشرات مئات آلاف الاف ملايين مليارات بضع بضعة dozens hundreds thousands millions billions');
 const REASON_WORDS = set('بسبب لأن لانه لأنه لأنها نظرا نتيجة بهدف أجل لأجل لكي كي إثر جراء بفعل بدافع أدى يؤدي because due');
 
+/** Clitics read off a word here, each where two letters or more are left. */
+const CONJUNCTION = leading(anyOf(CONJUNCTIONS), 2);
+const PREPOSITION = leading(anyOf(PREPOSITIONS), 2);
+const THE = leading(ARTICLE, 2);
+
 /** A word without the clitics news writing puts on it (و, ف, ب, ل, ك, ال). */
 function bareForms(word: string): string[] {
   const forms = [word];
-  const noConj = word.replace(/^[وف](?=\p{L}{2})/u, '');
-  const noPrep = noConj.replace(/^[بلك](?=\p{L}{2})/u, '');
-  const noArticle = noPrep.replace(/^ال(?=\p{L}{2})/u, '');
+  const noConj = word.replace(CONJUNCTION, '');
+  const noPrep = noConj.replace(PREPOSITION, '');
+  const noArticle = noPrep.replace(THE, '');
   for (const f of [noConj, noPrep, noArticle]) if (!forms.includes(f)) forms.push(f);
   return forms;
 }

@@ -15,12 +15,13 @@
 import { boundedMemo } from './bounded-memo.js';
 import { rootsOf } from './roots.js';
 import type { Vocabulary } from './vocabulary.js';
+import { anyOf, CONJUNCTIONS, FUTURE, leading, PREPOSITIONS, TENSE_PREFIXES } from './affixes.js';
 
 /** Shortest stem that may meet longer forms of itself. */
 export const MIN_PREFIX = 3;
 
 /** One-letter proclitics (و ف ب ل ك) the stemmer leaves on words without the article: "لافغانستان". */
-export const PROCLITIC = /^[وفبلك](?=\p{L}{3})/u;
+export const PROCLITIC = leading(anyOf(CONJUNCTIONS + PREPOSITIONS), 3);
 
 /**
  * How much a passage's term counts when it meets a question term other than as written: in another
@@ -37,7 +38,7 @@ export interface MatchCredits {
 const openTaa = (w: string) => (w.length >= MIN_PREFIX ? w.replace(/ت$/u, 'ه') : w);
 
 /** A verb's tense prefix (future س, then ي ت ن ا): "سترسل" and "يرسل" are one verb. */
-const VERB_PREFIX = /^س?[يتنا](?=\p{L}{3})/u;
+const VERB_PREFIX = leading(`${FUTURE}?${anyOf(TENSE_PREFIXES)}`, 3);
 
 /** Letters a light stem may leave of a word's ending (ا ت ك م ن ه و ي), up to three of them. */
 const SUFFIX_LETTERS = new Set('اتكمنهوي');
@@ -188,8 +189,8 @@ export function meetsAtAll(terms: ReadonlySet<string>, query: Alternatives): boo
 }
 
 /** What a vocabulary term may carry before each reading of a question term: a proclitic, a tense prefix. */
-const BARE_PREFIXES = ['', ...'وفبلك'];
-const VERB_PREFIXES = ['', ...'يتنا', ...[...'يتنا'].map((q) => `س${q}`)];
+const BARE_PREFIXES = ['', ...CONJUNCTIONS, ...PREPOSITIONS];
+const VERB_PREFIXES = ['', ...TENSE_PREFIXES, ...[...TENSE_PREFIXES].map((q) => FUTURE + q)];
 
 /**
  * The vocabulary's terms that could meet `term` in `hasTerm`: a superset found by a few prefix

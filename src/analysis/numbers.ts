@@ -6,6 +6,7 @@
  * Alpha) unless a number comes before it.
  */
 import { normalizeArabic } from './normalize.js';
+import { anyOf, ARTICLE, CONJUNCTIONS, leading, PREPOSITIONS } from './affixes.js';
 
 const normalizedTable = (rows: readonly (readonly [number, readonly string[]])[]): ReadonlyMap<string, number> =>
   new Map(rows.flatMap(([value, words]) => words.map((w) => [normalizeArabic(w), value] as const)));
@@ -59,7 +60,7 @@ const MAGNITUDES = normalizedTable([
  * Clitics a number word may carry: a conjunction, a preposition, the article ("وبالثلاثة"). What
  * is left must be three letters or more: "لست" is "I am not", not "to six".
  */
-const CLITICS = /^(?:[وف])?(?:[بلك])?(?:ال)?(?=\p{L}{3})/u;
+const CLITICS = leading(`${anyOf(CONJUNCTIONS)}?${anyOf(PREPOSITIONS)}?(?:${ARTICLE})?`, 3);
 
 function lookUp(word: string, table: ReadonlyMap<string, number>): number | undefined {
   const direct = table.get(word);

@@ -13,6 +13,7 @@ import { MARKED_DIGITS, numberPhrases, numberWords, numberWordValue, type Number
 import { ownInitialLexicon, OWN_INITIALS_FILE, withOwnInitial } from './own-initials.js';
 import { QUESTION_FRAME_WORDS } from './stopwords.js';
 import { boundedMemo } from './bounded-memo.js';
+import { anyOf, ARTICLE, CONJUNCTIONS, leading, PREPOSITIONS, TO_THE } from './affixes.js';
 
 const arabicStemmer = snowball.newStemmer('arabic');
 const englishStemmer = snowball.newStemmer('english');
@@ -55,7 +56,7 @@ export const TERMS_VERSION = createHash('sha256')
  * The definite article with its clitics (ال, وال, بال, فبال, لل…). Snowball strips it only from
  * longer words, so "القوات" and "قوات" would stem apart; stripping it first keeps them together.
  */
-const ARTICLE_PREFIX = /^(?:[وف]?(?:ب|ك|ل)?ال|[وف]?لل)(?=\p{L}{3})/u;
+const ARTICLE_PREFIX = leading(`${anyOf(CONJUNCTIONS)}?${anyOf(PREPOSITIONS)}?${ARTICLE}|${anyOf(CONJUNCTIONS)}?${TO_THE}`, 3);
 
 /** A word: digits with separators or a decimal point ("3,000", "2.5": numberWords reads them), or letters and digits. */
 const WORD = new RegExp(`${MARKED_DIGITS.source}|[\\p{L}\\p{N}]+`, 'gu');
@@ -78,7 +79,7 @@ function stemUncached(word: string): string {
 const stem = boundedMemo(stemUncached, STEM_CACHE_LIMIT);
 
 /** A conjunction (و "and", ف "so") written onto a word: "ومتى" is "and when". */
-const CONJUNCTION = /^[وف](?=\p{L}{2})/u;
+const CONJUNCTION = leading(anyOf(CONJUNCTIONS), 2);
 
 const isStopWord = (word: string) => STOP.has(word) || STOP.has(word.replace(CONJUNCTION, ''));
 

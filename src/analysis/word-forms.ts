@@ -29,6 +29,7 @@
 import { spellHamza } from './hamza.js';
 import { withoutMarks } from './normalize.js';
 import { rootsOf } from './roots.js';
+import { anyOf, leading, TENSE_PREFIXES } from './affixes.js';
 
 /**
  * What kind of root a family's patterns apply to. A sound root (a hamza included) keeps its
@@ -116,8 +117,11 @@ const LOST_WEAK_LETTER = 'ي';
 /** A pattern's feminine ending, whose sound plural is in ات (مُفاعَلة / مُفاعَلات). */
 const FEMININE = /ة$/u;
 
-/** A verb's present tense prefix, read as the alef of its past so that its root can be found ("ينسحب" as "انسحب"). */
-const PRESENT = /^[يتن](?=\p{L}{3})/u;
+/**
+ * A verb's present tense prefix, read as the alef of its past so that its root can be found ("ينسحب"
+ * as "انسحب"); the first person's ا is that alef already.
+ */
+const PRESENT = leading(anyOf(TENSE_PREFIXES.replace('ا', '')), 3);
 
 /**
  * Roots the patterns apply to as extracted: three letters, no hamza or alef first and no hamza or
