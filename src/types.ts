@@ -68,6 +68,11 @@ export interface Answer {
    * English question in an archive with neither the embedding model nor the English–Arabic dictionary.
    */
   unread?: 'english';
+  /**
+   * Hybrid mode, while the archive is being embedded: how many of its passages have no vector yet
+   * and were matched by their words only (absent when every passage was matched by meaning too).
+   */
+  unembedded?: number;
 }
 
 /** How English questions are read: by the embedding model's meaning, word by word through the dictionary, or not at all. */

@@ -202,6 +202,14 @@ describe('answer pages', () => {
     expect(formatAnswerPage({ id: 'id', question, results, unmatched: [] }, 0, en).text).not.toContain('🔍 Not in');
   });
 
+  it('says, last, how many passages only their words could reach while the archive is embedded', () => {
+    const page = formatAnswerPage({ id: 'id', question, results, unmatched: ['الهجرة'], unembedded: 12345 }, 0, en);
+    const last = stripBidi(visible(page.text)).trimEnd().split('\n').at(-1);
+    expect(last).toBe('⏳ 12,345 passages are not embedded yet (a re-index embeds them): they were matched by their words only, not by meaning.');
+    expect(stripBidi(visible(formatAnswerPage({ id: 'id', question, results, unmatched: [], unembedded: 7 }, 0, ar).text))).toContain('⏳ 7 من المقاطع لم تُضمَّن بعد');
+    expect(formatAnswerPage({ id: 'id', question, results, unmatched: [] }, 0, en).text).not.toContain('⏳');
+  });
+
   it('has paragraph/article buttons per result and a More button', () => {
     const page = formatAnswerPage({ id: 'AbCd_-12', question, results, unmatched: [] }, 0, ar);
     const rows = page.reply_markup!.inline_keyboard;

@@ -172,10 +172,16 @@ describe('crash safety: embedding killed midway resumes', () => {
     const resumed = await openArchive(testConfig({ dataDir, indexDir: killedIndex }, env), pino({ level: 'silent' }), { ranking: TINY_MODEL_RANKING });
     const toEmbed: number[] = [];
     try {
+      // Meanwhile a question is answered, and says how many passages only its words could reach.
+      const meanwhile = await resumed.ask('متى دخلت طالبان كابول؟');
+      expect(meanwhile.answered).toBe(true);
+      expect(meanwhile.unembedded).toBe(afterKill.length - kept);
       const report = await resumed.index({ onProgress: (_d, _t, _f, counts) => counts.embedding && toEmbed.push(counts.embedding.total) });
       expect(report.failed).toEqual([]);
       expect(report.added + report.updated).toBe(0); // every file was written before the kill
-      expect((await resumed.ask('متى دخلت طالبان كابول؟')).answered).toBe(true);
+      const after = await resumed.ask('متى دخلت طالبان كابول؟');
+      expect(after.answered).toBe(true);
+      expect(after.unembedded).toBeUndefined();
     } finally {
       resumed.close();
     }

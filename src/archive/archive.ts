@@ -384,7 +384,9 @@ export class Archive {
       this.log.error({ err: err instanceof Error ? err.message : String(err) }, 'the vector graph failed; this question is answered by its words');
       return searchPassages(question, { store, embedder: null, vectors: null, analyzer, ranking, dictionary, scorer: this.lexicalScorer });
     });
-    return composeAnswer(question, search, { top, analyzer, ranking, embedder });
+    const answer = await composeAnswer(question, search, { top, analyzer, ranking, embedder });
+    const unembedded = this.embedder ? store.passageCount() - (vectors?.size ?? 0) : 0;
+    return unembedded > 0 ? { ...answer, unembedded } : answer;
   }
 
   /**

@@ -15,6 +15,8 @@ export interface CachedAnswer {
   lang: Lang;
   results: AnswerResult[];
   unmatched: string[];
+  /** Passages matched by their words only, the archive being embedded (see Answer.unembedded). */
+  unembedded?: number;
 }
 
 export interface AnswerCacheOptions {

@@ -117,6 +117,8 @@ export interface AnswerView {
   results: AnswerResult[];
   /** Question words none of the results holds (see Answer.unmatched). */
   unmatched: string[];
+  /** Passages matched by their words only, the archive being embedded (see Answer.unembedded). */
+  unembedded?: number;
 }
 
 export interface Rendered {
@@ -146,7 +148,10 @@ export function formatAnswerPage(view: AnswerView, page: number, t: Messages): R
   const p = Math.min(Math.max(0, page), pages - 1);
   const first = p * PAGE_SIZE;
   const shown = view.results.slice(first, first + PAGE_SIZE);
-  const footer = view.unmatched.length > 0 ? [t.unmatched(shortList(view.unmatched, (w) => prose(clipEnd(w, 40)), t, 8))] : [];
+  const footer = [
+    ...(view.unmatched.length > 0 ? [t.unmatched(shortList(view.unmatched, (w) => prose(clipEnd(w, 40)), t, 8))] : []),
+    ...(view.unembedded ? [t.unembedded(view.unembedded)] : []),
+  ];
   let text = '';
   for (const budget of PAGE_BUDGETS) {
     const header = t.answerHeader(clipEnd(view.question, 200), first + 1, first + shown.length, view.results.length);

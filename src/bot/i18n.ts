@@ -60,6 +60,8 @@ export interface Messages {
   unmatched(words: string): string;
   /** The other outlets that ran a cited passage (wire copies), listed. */
   alsoIn(outlets: string): string;
+  /** Under an answer in hybrid mode: passages without a vector yet, matched by their words only (Answer.unembedded). */
+  unembedded(passages: number): string;
   emptyQuestion(botUsername: string): string;
   questionTooLong(max: number): string;
   textOnly: string;
@@ -190,6 +192,7 @@ const en: Messages = {
   answerHeader: (q, from, to, total) => `🔎 <b>${prose(q)}</b>\nResults ${from}–${to} of ${total}:`,
   unmatched: (w) => `🔍 Not in these passages: <i>${w}</i>`,
   alsoIn: (outlets) => `🔁 Also in: ${outlets}`,
+  unembedded: (p) => `⏳ ${p.toLocaleString('en')} passages are not embedded yet (a re-index embeds them): they were matched by their words only, not by meaning.`,
   englishUnread: '🔤 This archive cannot read English questions yet: it needs the embedding model or the English–Arabic dictionary (the admin installs them). Ask in Arabic.',
   notFound: (q) =>
     `🤷 I found nothing in the archive that answers “${prose(q)}”.\n` +
@@ -314,6 +317,7 @@ const ar: Messages = {
   answerHeader: (q, from, to, total) => `🔎 <b>${prose(q)}</b>\nالنتائج ${n(`${from}–${to}`)} من ${n(total)}:`,
   unmatched: (w) => `🔍 لم يرد في هذه المقاطع: <i>${w}</i>`,
   alsoIn: (outlets) => `🔁 ورد أيضًا في: ${outlets}`,
+  unembedded: (p) => `⏳ ${n(p)} من المقاطع لم تُضمَّن بعد (تضمّنها إعادة الفهرسة): طوبقت بكلماتها فقط، لا بمعناها.`,
   notFound: (q) => `🤷 لم أجد في الأرشيف ما يجيب عن «${prose(q)}».\nجرّب صياغة أخرى أو كلمات مختلفة.`,
   englishUnread: '🔤 لا يستطيع هذا الأرشيف قراءة الأسئلة بالإنجليزية بعد: يلزمه نموذج التضمين أو القاموس الإنجليزي العربي (يثبّتهما المشرف). اسأل بالعربية.',
   emptyQuestion: (u) => `نعم؟ اكتب سؤالك بعد ذكر اسمي، مثل: ${n('@' + escapeHtml(u))} ${EXAMPLE}`,

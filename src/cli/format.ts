@@ -21,13 +21,14 @@ export function englishLine(english: EnglishReading): string {
 export function formatAnswer(answer: Answer): string {
   const lines = [`? ${answer.question}`];
   if (answer.unread === 'english') return [...lines, `  not read: this archive cannot read English questions; ${ENGLISH_REMEDY}.`].join('\n');
-  if (!answer.answered) return [...lines, '  not found: nothing in the archive answers this.'].join('\n');
+  const pending = answer.unembedded ? [`  ${answer.unembedded} passages not embedded yet: matched by their words only`] : [];
+  if (!answer.answered) return [...lines, '  not found: nothing in the archive answers this.', ...pending].join('\n');
   for (const r of answer.results) {
     lines.push(`  ${r.rank}. «${r.excerpt}»`, `     — ${citation(r.article)} (passage ${r.position + 1}, score ${r.score})`);
     if (r.alsoIn.length > 0) lines.push(`     also in: ${r.alsoIn.map(citation).join('; ')}`);
   }
   if (answer.unmatched.length > 0) lines.push(`  not in these passages: ${answer.unmatched.join(', ')}`);
-  return lines.join('\n');
+  return [...lines, ...pending].join('\n');
 }
 
 export function formatSources(articles: ArticleInfo[]): string {

@@ -35,9 +35,10 @@ export function questionFeature(cache: AnswerCache): Composer<BotContext> {
       'question answered',
     );
     if (answer.unread === 'english') return replyHtml(ctx, t.englishUnread);
-    if (!answer.answered || answer.results.length === 0) return replyHtml(ctx, t.notFound(question));
+    const pending = answer.unembedded ? `\n\n${t.unembedded(answer.unembedded)}` : '';
+    if (!answer.answered || answer.results.length === 0) return replyHtml(ctx, t.notFound(question) + pending);
 
-    const entry = { question, lang, results: answer.results, unmatched: answer.unmatched };
+    const entry = { question, lang, results: answer.results, unmatched: answer.unmatched, unembedded: answer.unembedded };
     const page = formatAnswerPage({ id: cache.put(entry), ...entry }, 0, t);
     await replyHtml(ctx, page.text, { reply_markup: page.reply_markup });
   });
