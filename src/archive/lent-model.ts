@@ -6,8 +6,8 @@
  * Both ends of the exchange are here: `serveEmbeddings` on the bot's side, `LentEmbedder` in the writer.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { embedTexts, type Embedder } from '../embed/embedder.js';
-import type { EmbedReply, EmbedRequest } from '../embed/embed-thread.js';
+import type { Embedder } from '../embed/embedder.js';
+import { replyTo, type EmbedReply, type EmbedRequest } from '../embed/embed-thread.js';
 
 /** What the writer asks for, over the messages it already exchanges with the bot's thread. */
 export interface EmbedAsk {
@@ -35,11 +35,7 @@ export function isEmbedAnswer(message: object): message is EmbedAnswer {
 
 /** Bot side: embed what the writer (its Worker) asks with `embedder`, and post the vectors (or why not) back. */
 export function serveEmbeddings(worker: Pick<MessagePort, 'postMessage'>, embedder: Embedder, { embed }: EmbedAsk): void {
-  const { id, kind, texts } = embed;
-  embedTexts(embedder, kind, texts).then(
-    (vectors) => worker.postMessage({ embedded: { id, vectors } } satisfies EmbedAnswer),
-    (err: unknown) => worker.postMessage({ embedded: { id, error: err instanceof Error ? err.message : String(err) } } satisfies EmbedAnswer),
-  );
+  void replyTo(embedder, embed).then((embedded) => worker.postMessage({ embedded } satisfies EmbedAnswer));
 }
 
 /** Writer side: an Embedder whose every call is a message to the bot's thread. */

@@ -23,6 +23,15 @@ export interface EmbedRequest {
 
 export type EmbedReply = { id: number; vectors: Float32Array[] } | { id: number; error: string };
 
+/** `embedder`'s reply to `request` (never rejects): what the model thread and a lent model answer. */
+export function replyTo(embedder: Embedder, { id, kind, texts }: EmbedRequest): Promise<EmbedReply> {
+  const run = kind === 'query' ? Promise.all(texts.map((t) => embedder.embedQuery(t))) : embedder.embedPassages(texts);
+  return run.then(
+    (vectors) => ({ id, vectors }),
+    (err: unknown) => ({ id, error: err instanceof Error ? err.message : String(err) }),
+  );
+}
+
 interface Pending {
   /** The thread the request was sent to: only its end fails the request. */
   worker: Worker;

@@ -3,8 +3,8 @@
  * loaded (or the one-line reason it could not), then embeds what it is sent, one request at a time.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { embedTexts, loadEmbedder, type LoadEmbedderOptions } from './embedder.js';
-import type { EmbedReply, EmbedRequest, EmbedThreadReady } from './embed-thread.js';
+import { loadEmbedder, type LoadEmbedderOptions } from './embedder.js';
+import { replyTo, type EmbedRequest, type EmbedThreadReady } from './embed-thread.js';
 
 const port = parentPort!;
 const loaded = await loadEmbedder(workerData as LoadEmbedderOptions);
@@ -13,12 +13,7 @@ port.postMessage(
 );
 const { embedder } = loaded;
 if (embedder) {
-  port.on('message', ({ id, kind, texts }: EmbedRequest) => {
-    embedTexts(embedder, kind, texts).then(
-      (vectors) => port.postMessage({ id, vectors } satisfies EmbedReply),
-      (err: unknown) => port.postMessage({ id, error: err instanceof Error ? err.message : String(err) } satisfies EmbedReply),
-    );
-  });
+  port.on('message', (request: EmbedRequest) => void replyTo(embedder, request).then((reply) => port.postMessage(reply)));
 } else {
   port.close();
 }

@@ -25,11 +25,6 @@ export interface Embedder {
   dispose(): Promise<void>;
 }
 
-/** Embed `texts` as questions or as passages: what the model thread and a lent model are asked. */
-export function embedTexts(embedder: Embedder, kind: 'query' | 'passages', texts: string[]): Promise<Float32Array[]> {
-  return kind === 'query' ? Promise.all(texts.map((t) => embedder.embedQuery(t))) : embedder.embedPassages(texts);
-}
-
 export type EmbedderLoad = { embedder: Embedder } | { embedder: null; reason: string };
 
 export interface LoadEmbedderOptions {
