@@ -137,6 +137,30 @@ describe('searching a real index', () => {
     expect(near.unmatched).toEqual(['اليابان']);
   });
 
+  it('meets a term by its root through the archive\'s root table exactly as by reading each passage term\'s roots', () => {
+    const query = queryTerms('من استلم القاعدة العسكرية وتدرب الضباط بعد الانسحاب؟', store, analyzer, DEFAULT_RANKING);
+    // Every passage of the archive (ids are positive and few).
+    const indexed = store.indexedTerms([...Array(50).keys()].map((i) => i + 1));
+    expect(indexed.size).toBe(store.passageCount());
+    let byRoot = 0;
+    for (const { body, title } of indexed.values()) {
+      for (const q of query) {
+        for (const set of [body, title]) {
+          const withTable = matchStrength(set, q);
+          // The same term without the table: the roots of every term of the set are read instead.
+          const withoutTable = matchStrength(set, { alternatives: q.alternatives, variants: q.variants, forms: q.forms });
+          expect(withTable).toBe(withoutTable);
+          if (withTable === ROOT_CREDIT) byRoot++;
+        }
+      }
+    }
+    expect(byRoot).toBeGreaterThan(0);
+    // The table decides: a set meets a term by its root only through a root mate it holds.
+    const rooted = query.find((q) => q.rootMates.size > 0)!;
+    const mate = [...rooted.rootMates][0]!;
+    expect(matchStrength(new Set([mate]), { alternatives: rooted.alternatives, rootMates: new Set() })).toBe(0);
+  });
+
   it('answers a question holding an overlong word (no root to find, nothing thrown)', async () => {
     expect(rootsOf('كلمه'.repeat(300))).toEqual([]);
     const answer = await archive.ask(`متى انسحبت القوات من باغرام ${'كلمة'.repeat(300)}؟`);

@@ -13,10 +13,11 @@ import { anyOf, ARTICLE, CONJUNCTIONS, leading, PREPOSITIONS } from './affixes.j
 
 export type AnswerKind = 'time' | 'number' | 'place' | 'person' | 'reason';
 
-/** Normalise and split into words (letters and digits) for the word lists below. */
-function words(text: string): string[] {
-  return normalizeArabic(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-}
+/** Split normalised text into words (letters and digits) for the word lists below. */
+const wordsOf = (normalized: string): string[] => normalized.match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Normalise and split into words. */
+const words = (text: string): string[] => wordsOf(normalizeArabic(text));
 
 const set = (list: string) => new Set(list.split(/\s+/u).filter(Boolean).map((w) => normalizeArabic(w)));
 
@@ -96,11 +97,18 @@ const isNumber = (w: string) => isDigits(w) || numberWordValue(w) !== null;
 
 /** Whether `text` holds an answer of `kind` (a date, a number, a place, a person or body, a reason). */
 export function holdsKind(text: string, kind: AnswerKind): boolean {
-  const ws = words(text);
-  const has = (list: ReadonlySet<string>, w: string) => bareForms(w).some((f) => list.has(f));
+  const normalized = normalizeArabic(text);
+  const ws = wordsOf(normalized);
+  // A word is checked against several lists: its bare forms are read off once.
+  const forms = new Map<string, string[]>();
+  const has = (list: ReadonlySet<string>, w: string) => {
+    let f = forms.get(w);
+    if (!f) forms.set(w, (f = bareForms(w)));
+    return f.some((x) => list.has(x));
+  };
   switch (kind) {
     case 'time':
-      if (/\d{1,2}:\d\d|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}/u.test(normalizeArabic(text))) return true;
+      if (/\d{1,2}:\d\d|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}/u.test(normalized)) return true;
       return ws.some(
         (w, i) =>
           isYear(w) ||

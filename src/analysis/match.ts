@@ -35,7 +35,7 @@ export interface MatchCredits {
 }
 
 /** A taa marbuta before a suffix is written ت ("خطته"): the stem keeps it, the bare noun has ه. */
-const openTaa = (w: string) => (w.length >= MIN_PREFIX ? w.replace(/ت$/u, 'ه') : w);
+const openTaa = (w: string) => (w.length >= MIN_PREFIX && w.endsWith('ت') ? `${w.slice(0, -1)}ه` : w);
 
 /** A verb's tense prefix (future س, then ي ت ن ا): "سترسل" and "يرسل" are one verb. */
 const VERB_PREFIX = leading(`${FUTURE}?${anyOf(TENSE_PREFIXES)}`, 3);
@@ -155,11 +155,23 @@ export interface Alternatives {
   alternatives: readonly string[];
   variants?: readonly string[];
   forms?: readonly string[];
+  /**
+   * The archive's terms that share a root with one of the alternatives (`Vocabulary.withRoot`), where
+   * known: a set of the archive's terms then meets the term by its root in one lookup per term,
+   * instead of reading the roots of every term of every passage asked about.
+   */
+  rootMates?: ReadonlySet<string>;
 }
 
-/** Whether some term of `set` shares a root with one of `words`. */
-function sharesRoot(set: ReadonlySet<string>, words: readonly string[]): boolean {
-  const roots = new Set(words.flatMap(rootsOf));
+/** Whether some term of `set` shares a root with one of the query's alternatives. */
+function sharesRoot(set: ReadonlySet<string>, query: Alternatives): boolean {
+  const mates = query.rootMates;
+  if (mates) {
+    const [fewer, more] = set.size <= mates.size ? [set, mates] : [mates, set];
+    for (const t of fewer) if (more.has(t)) return true;
+    return false;
+  }
+  const roots = new Set(query.alternatives.flatMap(rootsOf));
   if (roots.size === 0) return false;
   const index = formIndex(set);
   index.roots ??= new Set([...set].flatMap(rootsOf));
@@ -180,12 +192,12 @@ export function matchStrength(terms: ReadonlySet<string>, query: Alternatives, c
   const creditOf = (s: string) => (variants.includes(s) ? credits.variantCredit : forms.includes(s) ? credits.formCredit : credits.synonymCredit);
   const met = others.filter((s) => hasTerm(terms, s));
   if (met.length > 0) return Math.max(...met.map(creditOf));
-  return credits.rootCredit > 0 && sharesRoot(terms, query.alternatives) ? credits.rootCredit : 0;
+  return credits.rootCredit > 0 && sharesRoot(terms, query) ? credits.rootCredit : 0;
 }
 
 /** Whether `terms` hold a question term in any form: as written, a synonym, or a word of the same root. */
 export function meetsAtAll(terms: ReadonlySet<string>, query: Alternatives): boolean {
-  return query.alternatives.some((a) => hasTerm(terms, a)) || sharesRoot(terms, query.alternatives);
+  return query.alternatives.some((a) => hasTerm(terms, a)) || sharesRoot(terms, query);
 }
 
 /** What a vocabulary term may carry before each reading of a question term: a proclitic, a tense prefix. */

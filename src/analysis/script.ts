@@ -6,8 +6,21 @@
 
 export type Script = 'arabic' | 'latin' | 'other' | 'none';
 
-/** A letter, captured as Arabic (1) or Latin (2) when it is one: one scan classifies every letter. */
-const LETTER = /(\p{Script=Arabic})|(\p{Script=Latin})|\p{L}/gu;
+import { boundedMemo } from './bounded-memo.js';
+
+/** A character's class: Arabic script, Latin script, another letter, or none of these. */
+const enum Kind {
+  None,
+  Arabic,
+  Latin,
+  Other,
+}
+
+/** Each character classified once: this runs per candidate passage, over the same few letters. */
+const kindOf = boundedMemo(
+  (ch: string): Kind => (/\p{Script=Arabic}/u.test(ch) ? Kind.Arabic : /\p{Script=Latin}/u.test(ch) ? Kind.Latin : /\p{L}/u.test(ch) ? Kind.Other : Kind.None),
+  10_000,
+);
 
 /** Letters read before deciding: a passage's first lines tell its script, and this runs per candidate. */
 const SAMPLE_LETTERS = 200;
@@ -17,9 +30,11 @@ export function dominantScript(text: string): Script {
   let arabic = 0;
   let latin = 0;
   let other = 0;
-  for (const m of text.matchAll(LETTER)) {
-    if (m[1]) arabic++;
-    else if (m[2]) latin++;
+  for (const ch of text) {
+    const kind = kindOf(ch);
+    if (kind === Kind.None) continue;
+    if (kind === Kind.Arabic) arabic++;
+    else if (kind === Kind.Latin) latin++;
     else other++;
     if (arabic + latin + other >= SAMPLE_LETTERS) break;
   }

@@ -13,4 +13,6 @@ export interface Vocabulary {
   withVariantKey(key: string): string[];
   /** Whether some term has one of `roots` among its roots (roots.ts). */
   hasRoot(roots: readonly string[]): boolean;
+  /** The terms that have one of `roots` among their roots. */
+  withRoot(roots: readonly string[]): string[];
 }

@@ -435,6 +435,7 @@ export class ArchiveStore {
     withPrefix: (prefix) => this.terms('SELECT term FROM term_df WHERE term >= ? AND term < ?', prefix, `${prefix}\u{10FFFF}`),
     withVariantKey: (key) => this.terms('SELECT term FROM term_variant_key WHERE key = ?', key),
     hasRoot: (roots) => roots.some((root) => this.statement('SELECT 1 FROM term_root WHERE root = ? LIMIT 1').get(root) !== undefined),
+    withRoot: (roots) => roots.flatMap((root) => this.terms('SELECT term FROM term_root WHERE root = ?', root)),
   };
 
   private terms(sql: string, ...params: string[]): string[] {

@@ -5,6 +5,7 @@
  */
 import type { Analyzer } from '../analysis/analyzer.js';
 import type { ArchiveStore } from '../index/store.js';
+import { rootsOf } from '../analysis/roots.js';
 import { idf } from './idf.js';
 import type { RankingOptions } from './ranking-options.js';
 
@@ -30,6 +31,8 @@ export interface QueryTerm {
    * of its root): an answer may say its passages lack a word only when the archive lacks it too.
    */
   inArchive: boolean;
+  /** The archive's terms sharing a root with an alternative (read once, when a root match is first asked). */
+  rootMates: ReadonlySet<string>;
 }
 
 /**
@@ -84,6 +87,7 @@ export function queryTerms(question: string, store: ArchiveStore, analyzer: Anal
     // Held as written is one lookup; held in another form needs a few more, done only when an
     // answer asks (a word the archive spells exactly never needs them).
     let held: boolean | undefined = alternatives.some((a) => (df.get(a) ?? 0) > 0) || undefined;
+    let mates: ReadonlySet<string> | undefined;
     const documentFrequency = Math.max(...alternatives.map((a) => df.get(a) ?? 0));
     return {
       alternatives,
@@ -95,6 +99,10 @@ export function queryTerms(question: string, store: ArchiveStore, analyzer: Anal
       get inArchive(): boolean {
         held ??= analyzer.inVocabulary(vocabulary, { alternatives });
         return held;
+      },
+      get rootMates(): ReadonlySet<string> {
+        mates ??= new Set(vocabulary.withRoot([...new Set(alternatives.flatMap(rootsOf))]));
+        return mates;
       },
     };
   });
