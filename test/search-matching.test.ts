@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arabicAnalyzer } from '../src/analysis/analyzer.js';
+import type { Alternatives } from '../src/analysis/match.js';
 import { rootsOf } from '../src/analysis/roots.js';
 import { loadSynonymGroups } from '../src/analysis/synonyms.js';
 import type { Archive } from '../src/archive/archive.js';
@@ -13,7 +14,7 @@ const analyzer = arabicAnalyzer();
 const terms = (text: string) => analyzer.terms(text);
 const stems = (text: string) => new Set(terms(text));
 const hasTerm = (set: ReadonlySet<string>, term: string) => analyzer.hasTerm(set, term);
-const matchStrength = (set: ReadonlySet<string>, query: { alternatives: readonly string[] }) => analyzer.matchStrength(set, query, DEFAULT_RANKING);
+const matchStrength = (set: ReadonlySet<string>, query: Alternatives) => analyzer.matchStrength(set, query, DEFAULT_RANKING);
 const { synonymCredit: SYNONYM_CREDIT, rootCredit: ROOT_CREDIT } = DEFAULT_RANKING;
 const SYNONYM_GROUPS = loadSynonymGroups().map((g) => g.words);
 
