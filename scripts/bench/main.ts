@@ -260,6 +260,8 @@ function printTables(result: BenchResult): void {
 type DenseResult = Awaited<ReturnType<typeof import('./dense.js').denseBench>>;
 interface BenchResult {
   machine: { cpus: number; cpu: string; memoryGB: number; node: string };
+  /** When and with which arguments it ran (`npm run docs:benchmarks` prints them beside the tables). */
+  run?: { date: string; args: string[] };
   lexical?: LexicalResult;
   dense?: DenseResult[];
 }
@@ -268,7 +270,7 @@ async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.table) return printTables(JSON.parse(readFileSync(opts.table, 'utf8')) as BenchResult);
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version };
-  const result: BenchResult = { machine };
+  const result: BenchResult = { machine, run: { date: new Date().toISOString().slice(0, 10), args: process.argv.slice(2) } };
   mkdirSync(opts.out, { recursive: true });
   const corpus = opts.denseOnly ? null : archiveOf(opts);
   if (corpus) result.lexical = await lexical(opts, corpus);
