@@ -68,6 +68,20 @@ describe('the parse thread', () => {
     await again.close();
   });
 
+  it('deals files to several threads and, should one die, analyses what it had not answered here, in order', async () => {
+    const { dir, files } = folder(60);
+    const here = (file: string) => analyseFile(dir, file, MAX_BYTES, arabicAnalyzer());
+    const thread = new ParseThread(files, { dataDir: dir, maxFileBytes: MAX_BYTES }, here, 3);
+    try {
+      expect(await thread.take(files[0]!)).toEqual(here(files[0]!));
+      // A thread's crash, as the runtime would end it: the files sent to it are still answered.
+      await (thread as unknown as { workers: { terminate(): Promise<number> }[] }).workers[1]!.terminate();
+      for (const file of files.slice(1)) expect(await thread.take(file)).toEqual(here(file));
+    } finally {
+      await thread.close();
+    }
+  });
+
   it('helps build the very index that indexing in one thread builds', async () => {
     const { dir, files } = folder(90);
     const silent = pino({ level: 'silent' });

@@ -1,10 +1,11 @@
 /**
- * Files read, parsed and analysed on a thread of their own, ahead of the indexer, which meanwhile
- * writes the files before them to the store: the two halves of indexing a folder (analysis, and
- * SQLite's inserts) then run on two cores at once. Results come back in the order of `files`, so
- * passages get the same ids as when indexed in one thread. Should the thread die, what it had not
- * answered is analysed in this thread instead: a file only ever fails for its own reason.
+ * Files read, parsed and analysed on threads of their own, ahead of the indexer, which meanwhile
+ * writes the files before them to the store: analysis, most of indexing's work, runs on every core,
+ * beside the one writer. Files are dealt to the threads in turn, and results come back in the order
+ * of `files`, so passages get the same ids as when indexed in one thread. Should a thread die, what
+ * it had not answered is analysed in this thread instead: a file only ever fails for its own reason.
  */
+import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { AnalysedFile } from './analyse-file.js';
 import { spawnWorker } from '../spawn-worker.js';
@@ -25,11 +26,21 @@ export interface ParseReply {
   result: AnalysedFile;
 }
 
-/** Files sent to the thread beyond the one being written: enough to keep it busy, few enough to bound the memory they hold. */
+/** Files sent to the threads beyond the one being written: enough to keep them busy, few enough to bound the memory they hold. */
 const AHEAD = 32;
 
+/**
+ * Analysis threads by default: one per core but the writer's, at least one. On two cores a second
+ * analysis thread costs each index more memory (its own analyzer and word caches) than it saves in
+ * time (docs/benchmarks.md); from four cores on analysis is what a folder waits for. 1..cores.
+ */
+export const PARSE_THREADS = Math.max(1, availableParallelism() - 1);
+
 export class ParseThread {
-  private worker: Worker | null;
+  /** The live threads; a dead one's slot is null. */
+  private readonly workers: (Worker | null)[];
+  /** Which thread each unanswered file was sent to. */
+  private readonly sentTo = new Map<number, number>();
   /** Results by position in `files`, from sent until taken. */
   private readonly results = new Map<number, Promise<AnalysedFile>>();
   /** How to settle the results the thread has not answered yet, by position. */
@@ -39,18 +50,22 @@ export class ParseThread {
 
   /**
    * @param files the files to analyse, in the order they will be taken
-   * @param inThread how a file is analysed here, should the thread be gone
+   * @param inThread how a file is analysed here, should a thread be gone
+   * @param threads how many analysis threads, 1..cores
    */
   constructor(
     private readonly files: readonly string[],
     data: ParseThreadData,
     private readonly inThread: (file: string) => AnalysedFile,
+    threads = PARSE_THREADS,
   ) {
-    const worker = spawnWorker(new URL('./parse-worker', import.meta.url), data);
-    worker.on('message', ({ index, result }: ParseReply) => this.answer(index, result));
-    worker.on('error', () => this.gone(worker));
-    worker.on('exit', () => this.gone(worker));
-    this.worker = worker;
+    this.workers = Array.from({ length: Math.max(1, threads) }, (_, slot) => {
+      const worker = spawnWorker(new URL('./parse-worker', import.meta.url), data);
+      worker.on('message', ({ index, result }: ParseReply) => this.answer(index, result));
+      worker.on('error', () => this.gone(slot, worker));
+      worker.on('exit', () => this.gone(slot, worker));
+      return worker;
+    });
   }
 
   /** The next file's analysis; `file` must be the next of `files`. */
@@ -62,11 +77,10 @@ export class ParseThread {
     return result;
   }
 
-  /** Stop the thread (its unanswered files are not needed any more). */
+  /** Stop the threads (their unanswered files are not needed any more). */
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    await worker?.terminate();
+    const workers = this.workers.splice(0, this.workers.length, ...this.workers.map(() => null));
+    await Promise.all(workers.map((w) => w?.terminate()));
   }
 
   /** Send files up to position `end` (exclusive). */
@@ -75,20 +89,26 @@ export class ParseThread {
       const index = this.sent;
       const file = this.files[index]!;
       this.results.set(index, new Promise<AnalysedFile>((resolve) => this.unanswered.set(index, resolve)));
-      if (this.worker) this.worker.postMessage({ index, file } satisfies ParseRequest);
-      else this.answer(index, this.inThread(file));
+      // Dealt in turn, to the next live thread; none left: analysed here.
+      const slot = [...this.workers.keys()].map((k) => (index + k) % this.workers.length).find((k) => this.workers[k]);
+      if (slot === undefined) this.answer(index, this.inThread(file));
+      else {
+        this.sentTo.set(index, slot);
+        this.workers[slot]!.postMessage({ index, file } satisfies ParseRequest);
+      }
     }
   }
 
   private answer(index: number, result: AnalysedFile): void {
     this.unanswered.get(index)?.(result);
     this.unanswered.delete(index);
+    this.sentTo.delete(index);
   }
 
-  /** The thread ended unasked: analyse here whatever it had not answered. */
-  private gone(worker: Worker): void {
-    if (this.worker !== worker) return;
-    this.worker = null;
-    for (const index of [...this.unanswered.keys()]) this.answer(index, this.inThread(this.files[index]!));
+  /** A thread ended unasked: analyse here whatever it had not answered. */
+  private gone(slot: number, worker: Worker): void {
+    if (this.workers[slot] !== worker) return;
+    this.workers[slot] = null;
+    for (const [index, to] of [...this.sentTo]) if (to === slot) this.answer(index, this.inThread(this.files[index]!));
   }
 }
