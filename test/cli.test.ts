@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempArchive } from './helpers.js';
-import { ENGLISH_REMEDY } from '../src/cli/format.js';
+import { ENGLISH_REMEDY, formatAnswer } from '../src/cli/format.js';
 
 const dirs = tempArchive();
 const env = { DATA_DIR: dirs.dataDir, INDEX_DIR: dirs.indexDir };
@@ -175,5 +175,19 @@ describe('CLI (real process, --json output)', () => {
     const noQuestion = await runCli(['ask'], env);
     expect(noQuestion.code).not.toBe(0);
     expect(noQuestion.stderr).toMatch(/ask needs a question/);
+  });
+});
+
+describe('the CLI\'s answer text', () => {
+  const article = { id: 'a1', title: 'انسحاب من قاعدة باغرام', source: 'وكالة', date: '2024-03-12', file: 'bagram.txt' };
+  const result = { rank: 1, score: 0.91, text: 'أكملت القوات انسحابها.', excerpt: 'أكملت القوات انسحابها.', article, position: 0, alsoIn: [] };
+
+  it('says last, answered or not, how many passages only their words could reach while the archive is embedded', () => {
+    const answered = formatAnswer({ question: 'متى انسحبت القوات؟', answered: true, results: [result], unmatched: [], unembedded: 12345 }).split('\n');
+    expect(answered.at(-1)).toBe('  12,345 passages not embedded yet: matched by their words only');
+    expect(answered).toContain('  1. «أكملت القوات انسحابها.»');
+    const declined = formatAnswer({ question: 'متى انسحبت القوات؟', answered: false, results: [], unmatched: [], unembedded: 7 }).split('\n');
+    expect(declined).toEqual(['? متى انسحبت القوات؟', '  not found: nothing in the archive answers this.', '  7 passages not embedded yet: matched by their words only']);
+    expect(formatAnswer({ question: 'متى؟', answered: true, results: [result], unmatched: [] })).not.toContain('not embedded');
   });
 });

@@ -21,7 +21,7 @@ export function englishLine(english: EnglishReading): string {
 export function formatAnswer(answer: Answer): string {
   const lines = [`? ${answer.question}`];
   if (answer.unread === 'english') return [...lines, `  not read: this archive cannot read English questions; ${ENGLISH_REMEDY}.`].join('\n');
-  const pending = answer.unembedded ? [`  ${answer.unembedded} passages not embedded yet: matched by their words only`] : [];
+  const pending = answer.unembedded ? [`  ${answer.unembedded.toLocaleString('en-US')} passages not embedded yet: matched by their words only`] : [];
   if (!answer.answered) return [...lines, '  not found: nothing in the archive answers this.', ...pending].join('\n');
   for (const r of answer.results) {
     lines.push(`  ${r.rank}. «${r.excerpt}»`, `     — ${citation(r.article)} (passage ${r.position + 1}, score ${r.score})`);
