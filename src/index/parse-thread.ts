@@ -30,11 +30,12 @@ export interface ParseReply {
 const AHEAD = 32;
 
 /**
- * Analysis threads by default: one per core but the writer's, at least one. On two cores a second
- * analysis thread costs each index more memory (its own analyzer and word caches) than it saves in
- * time (docs/benchmarks.md); from four cores on analysis is what a folder waits for. 1..cores.
+ * Analysis threads by default: one per core but the writer's, at least one and at most two. A file's
+ * analysis costs about twice its writes, so past two threads the one writer is what a folder waits
+ * for, and each thread holds its own analyzer and word caches; on two cores a second thread costs
+ * more memory than it saves time (docs/benchmarks.md).
  */
-export const PARSE_THREADS = Math.max(1, availableParallelism() - 1);
+export const PARSE_THREADS = Math.min(2, Math.max(1, availableParallelism() - 1));
 
 export class ParseThread {
   /** The live threads; a dead one's slot is null. */
