@@ -4,9 +4,9 @@
  * cross-lingual similarities run lower than same-language ones: search and answer treat it apart.
  */
 
-export type Script = 'arabic' | 'latin' | 'other' | 'none';
-
 import { boundedMemo } from './bounded-memo.js';
+
+export type Script = 'arabic' | 'latin' | 'other' | 'none';
 
 /** A character's class: Arabic script, Latin script, another letter, or none of these. */
 const enum Kind {

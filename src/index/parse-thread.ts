@@ -40,12 +40,10 @@ export const PARSE_THREADS = Math.min(2, Math.max(1, availableParallelism() - 1)
 export class ParseThread {
   /** The live threads; a dead one's slot is null. */
   private readonly workers: (Worker | null)[];
-  /** Which thread each unanswered file was sent to. */
-  private readonly sentTo = new Map<number, number>();
   /** Results by position in `files`, from sent until taken. */
   private readonly results = new Map<number, Promise<AnalysedFile>>();
-  /** How to settle the results the thread has not answered yet, by position. */
-  private readonly unanswered = new Map<number, (r: AnalysedFile) => void>();
+  /** How to settle the results not answered yet, by position, and the thread each was sent to. */
+  private readonly unanswered = new Map<number, { settle: (r: AnalysedFile) => void; slot?: number }>();
   private sent = 0;
   private taken = 0;
 
@@ -80,7 +78,8 @@ export class ParseThread {
 
   /** Stop the threads (their unanswered files are not needed any more). */
   async close(): Promise<void> {
-    const workers = this.workers.splice(0, this.workers.length, ...this.workers.map(() => null));
+    const workers = [...this.workers];
+    this.workers.fill(null);
     await Promise.all(workers.map((w) => w?.terminate()));
   }
 
@@ -89,27 +88,23 @@ export class ParseThread {
     for (; this.sent < end; this.sent++) {
       const index = this.sent;
       const file = this.files[index]!;
-      this.results.set(index, new Promise<AnalysedFile>((resolve) => this.unanswered.set(index, resolve)));
       // Dealt in turn, to the next live thread; none left: analysed here.
       const slot = [...this.workers.keys()].map((k) => (index + k) % this.workers.length).find((k) => this.workers[k]);
+      this.results.set(index, new Promise<AnalysedFile>((settle) => this.unanswered.set(index, { settle, slot })));
       if (slot === undefined) this.answer(index, this.inThread(file));
-      else {
-        this.sentTo.set(index, slot);
-        this.workers[slot]!.postMessage({ index, file } satisfies ParseRequest);
-      }
+      else this.workers[slot]!.postMessage({ index, file } satisfies ParseRequest);
     }
   }
 
   private answer(index: number, result: AnalysedFile): void {
-    this.unanswered.get(index)?.(result);
+    this.unanswered.get(index)?.settle(result);
     this.unanswered.delete(index);
-    this.sentTo.delete(index);
   }
 
   /** A thread ended unasked: analyse here whatever it had not answered. */
   private gone(slot: number, worker: Worker): void {
     if (this.workers[slot] !== worker) return;
     this.workers[slot] = null;
-    for (const [index, to] of [...this.sentTo]) if (to === slot) this.answer(index, this.inThread(this.files[index]!));
+    for (const [index, sent] of [...this.unanswered]) if (sent.slot === slot) this.answer(index, this.inThread(this.files[index]!));
   }
 }
